@@ -1,0 +1,40 @@
+/**
+ * Runs the debris table over a mapped text. Reads: a `MappedText`. Writes: the
+ * text without debris, plus the removals and stamps, in source offsets.
+ */
+import type {DebrisRule} from '../rules/debris.js'
+import type {MetaSpan, Removal} from '../tree/types.js'
+import type {MappedText} from '../read/mapped-text.js'
+import {parseDate} from '../enrich/dates.js'
+
+export interface CleanResult {
+  text: MappedText
+  removed: Removal[]
+  stamps: MetaSpan[]
+}
+
+const MARKS = {page: '\f', line: '\n'} as const
+
+export function applyRule(input: MappedText, rule: DebrisRule, source: string, result: Omit<CleanResult, 'text'>): MappedText {
+  const pattern = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : rule.pattern.flags + 'g')
+  let builder: ReturnType<MappedText['edit']> | undefined
+  for (const match of input.text.matchAll(pattern)) {
+    const start = match.index
+    const end = start + match[0].length
+    if (end === start) continue
+    builder ??= input.edit()
+    builder.keep(builder.cursor, start)
+    for (const [from, to] of input.sourceRanges(start, end)) {
+      const text = source.slice(from, to)
+      if (rule.action === 'stamp') {
+        const printed = match[1] ?? match[0]
+        result.stamps.push({kind: rule.stamp ?? 'publicationDate', text, value: parseDate(printed)?.iso ?? null, start: from, end: to})
+      } else {
+        result.removed.push({rule: rule.id, text, start: from, end: to})
+      }
+    }
+    builder.replace(start, end, '')
+    if (rule.mark) builder.insert(end, MARKS[rule.mark])
+  }
+  return builder ? builder.finish() : input
+}

@@ -1,0 +1,102 @@
+/**
+ * Dates in every form the scraped texts print them: `一九九四年三月七日`,
+ * `二00五年三月十七日` (ASCII zeros among Chinese digits), `二○一五年十二月十日`,
+ * `2005年3月17日`, `2002-03-14`, ranges (`一九九四年三月七日至十日`,
+ * `2015年12月8日至11日`, `…三月三十日至四月二日`), and English (`March 13, 1972`,
+ * `13 March 1972`). Only full dates are recognised: a year or a month alone
+ * cannot become an ISO date, and guessing one would invent a value.
+ */
+import {NUMERAL_CLASS, numeralValue} from '../rules/numerals.js'
+
+export interface ParsedDate {
+  iso: string
+  isoEnd?: string
+  /** Offsets of the match in the searched text. */
+  start: number
+  end: number
+  text: string
+}
+
+const N = NUMERAL_CLASS
+const YEAR = `(${N}{4}|\\d{4})`
+const SMALL = `(${N}{1,3})`
+const SEP = '[ \\t\\u3000]{0,2}'
+// 年/月/日 with optional spaces; `号`/`號` is a colloquial day mark.
+const CJK = `${YEAR}${SEP}年${SEP}${SMALL}${SEP}月${SEP}${SMALL}${SEP}[日号號]`
+// Range tails: `至十日`, `至4月2日`, `至1995年1月2日`; `—`/`-`/`~` also join ranges.
+const RANGE = `(?:${SEP}[至到—–~\\-－]${SEP}(?:(?:${YEAR}${SEP}年${SEP})?${SMALL}${SEP}月${SEP})?${SMALL}${SEP}[日号號])?`
+const ISO = '(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\d])'
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+const MONTH_NAME = `(${MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|')})`
+const EN_MDY = `${MONTH_NAME} (\\d{1,2}),? (\\d{4})`
+const EN_DMY = `(\\d{1,2}) ${MONTH_NAME},? (\\d{4})`
+
+const DATE = new RegExp(`(?:${CJK}${RANGE})|(?<![\\d-])(?:${ISO})|(?:${EN_MDY})|(?:${EN_DMY})`, 'g')
+
+/** Every full date in `text`, in order. */
+export function findDates(text: string): ParsedDate[] {
+  const found: ParsedDate[] = []
+  for (const match of text.matchAll(DATE)) {
+    const parsed = fromMatch(match)
+    if (parsed) found.push(parsed)
+  }
+  return found
+}
+
+/** The date that `text` is, entirely (surrounding whitespace allowed), or null. */
+export function parseDate(text: string): ParsedDate | null {
+  const trimmed = text.trim()
+  const dates = findDates(trimmed)
+  const first = dates[0]
+  return first && first.start === 0 && first.end === trimmed.length ? first : null
+}
+
+function fromMatch(match: RegExpMatchArray): ParsedDate | null {
+  const g = match
+  const start = match.index ?? 0
+  const end = start + match[0].length
+  let year: number | null
+  let month: number | null
+  let day: number | null
+  let isoEnd: string | undefined
+  if (g[1] !== undefined) {
+    year = numeralValue(g[1])
+    month = numeralValue(g[2]!)
+    day = numeralValue(g[3]!)
+    if (g[6] !== undefined && year !== null && month !== null) {
+      const endYear = g[4] !== undefined ? numeralValue(g[4]) : year
+      const endMonth = g[5] !== undefined ? numeralValue(g[5]) : month
+      const endDay = numeralValue(g[6])
+      const candidate = endYear !== null && endMonth !== null && endDay !== null ? iso(endYear, endMonth, endDay) : null
+      if (candidate === null) return null
+      isoEnd = candidate
+    }
+  } else if (g[7] !== undefined) {
+    year = Number(g[7])
+    month = Number(g[8])
+    day = Number(g[9])
+  } else if (g[10] !== undefined) {
+    month = MONTHS.indexOf(g[10].toLowerCase()) + 1
+    day = Number(g[11])
+    year = Number(g[12])
+  } else {
+    day = Number(g[13])
+    month = MONTHS.indexOf(g[14]!.toLowerCase()) + 1
+    year = Number(g[15])
+  }
+  if (year === null || month === null || day === null) return null
+  const value = iso(year, month, day)
+  if (value === null) return null
+  if (isoEnd !== undefined && isoEnd < value) return null
+  const parsed: ParsedDate = {iso: value, start, end, text: match[0]}
+  if (isoEnd !== undefined) parsed.isoEnd = isoEnd
+  return parsed
+}
+
+/** `YYYY-MM-DD` for a real calendar day, else null (no 二月三十日). */
+export function iso(year: number, month: number, day: number): string | null {
+  if (year < 1000 || year > 2999 || month < 1 || month > 12 || day < 1) return null
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  if (day > days) return null
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}

@@ -1,0 +1,58 @@
+/**
+ * Stable ids for entities (persons, roles, organisations, places): ASCII
+ * camelCase, valid as XML ids and as the last step of NC §4.11 ontology hrefs.
+ * The same printed entity always gets the same id, in every document and run:
+ * `盖阿利耶夫` and `盖·阿利耶夫` are both `gaiAliyefu`.
+ */
+import {pinyin} from 'pinyin-pro'
+import type {EntityMark, Text} from '../tree/types.js'
+import type {Position} from 'unist'
+
+const ONTOLOGY = '/akn/ontology'
+
+function syllables(text: string): string[] {
+  const han = text.replace(/[^\u3400-\u9fff]/g, '')
+  if (han.length === 0) return []
+  return pinyin(han, {toneType: 'none', type: 'array', v: true}).map((s) => s.toLowerCase().replace(/[^a-z]/g, ''))
+}
+
+function camel(words: string[]): string {
+  const parts = words.filter((w) => w.length > 0)
+  return parts.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase())).join('')
+}
+
+/** `江泽民` → `jiangZemin`; `伊利哈姆·阿利耶夫` → `yiLihamualiyefu`; `J. M. Addis` → `jMAddis`. */
+export function personId(name: string): string {
+  if (/[\u3400-\u9fff]/.test(name)) {
+    const [family = 'x', ...given] = syllables(name)
+    return camel([family, given.join('')])
+  }
+  return camel(name.split(/[^A-Za-z]+/)) || 'person'
+}
+
+/** `cn` + `president` → `cnPresident`; with no role rule, from the printed words. */
+export function roleId(partyCode: string | null, roleRuleId: string | null, printed: string): string {
+  const head = partyCode ?? 'xx'
+  const tail = roleRuleId ?? camel(syllables(printed)) ?? 'role'
+  return head + tail[0]!.toUpperCase() + tail.slice(1)
+}
+
+export function personMark(name: string, children: Text[], position: Position): EntityMark {
+  const id = personId(name)
+  return {type: 'person', ref: id, href: `${ONTOLOGY}/person/${id}`, showAs: name, children, position}
+}
+
+export function roleMark(partyCode: string | null, roleRuleId: string | null, printed: string, children: Text[], position: Position): EntityMark {
+  const id = roleId(partyCode, roleRuleId, printed)
+  const rolePart = roleRuleId ?? id.slice((partyCode ?? 'xx').length)
+  return {type: 'role', ref: id, href: `${ONTOLOGY}/role/${partyCode ?? 'unknown'}.${rolePart}`, showAs: printed, children, position}
+}
+
+export function organizationMark(id: string, international: boolean, country: string | null, showAs: string, children: Text[], position: Position): EntityMark {
+  const scope = international ? 'int' : country ?? 'unreg'
+  return {type: 'organization', ref: id, href: `${ONTOLOGY}/organization/${scope}.${id}`, showAs, children, position}
+}
+
+export function locationMark(id: string, country: string, showAs: string, children: Text[], position: Position): EntityMark {
+  return {type: 'location', ref: id, href: `${ONTOLOGY}/location/${country}.${id}`, showAs, children, position}
+}

@@ -1,0 +1,48 @@
+/**
+ * Stage `read` (the unified parser). Reads: `file.value` as bytes. Writes:
+ * `file.value` as the decoded text, `file.data.source` (encoding, hash, byte
+ * map), and an empty root for the next stages to fill. Invalid byte sequences
+ * are warnings with their byte offset; binary input fails the file.
+ */
+import {createHash} from 'node:crypto'
+import type {Processor} from 'unified'
+import type {VFile} from 'vfile'
+import type {Root} from '../tree/types.js'
+import {BinaryInputError, decode} from './decode.js'
+import './source.js'
+
+export interface ReadOptions {
+  /** An encoding label that overrides detection (`gbk`, `big5`, `utf-16le`, …). */
+  encoding?: string
+}
+
+export default function read(this: Processor<Root>, options: ReadOptions = {}): void {
+  this.parser = (_document: string, file: VFile): Root => {
+    const bytes = typeof file.value === 'string' ? new TextEncoder().encode(file.value) : file.value
+    let decoded
+    try {
+      decoded = options.encoding === undefined ? decode(bytes) : decode(bytes, {encoding: options.encoding})
+    } catch (error) {
+      if (error instanceof BinaryInputError) {
+        file.fail(error.message, {ruleId: 'binary-input', source: 'diptext'})
+      }
+      throw error
+    }
+    for (const issue of decoded.issues) {
+      file.message(`Unexpected invalid ${decoded.encoding} byte sequence at byte ${issue.byteOffset} (${issue.byteLength} byte(s)): ${issue.reason}; it is kept as U+FFFD`, {
+        ruleId: 'invalid-byte',
+        source: 'diptext'
+      })
+    }
+    file.value = decoded.text
+    file.data.source = {
+      text: decoded.text,
+      encoding: decoded.encoding,
+      bomLength: decoded.bomLength,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      byteLength: bytes.byteLength,
+      byteOffset: (index: number) => decoded.byteOffset(index)
+    }
+    return {type: 'root', children: []}
+  }
+}

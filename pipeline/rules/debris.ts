@@ -1,0 +1,175 @@
+/**
+ * Debris: page chrome and web furniture that scrapers leave in the text.
+ *
+ * Each rule is data: an id (the `rule` recorded with every removal and used as
+ * the vfile message rule id), a pattern, and why it is debris. Rules run in
+ * table order, each over the text the previous ones left, so a rule may rely on
+ * chrome that a later rule removes (the page stamp is found by the font widget
+ * that follows it).
+ *
+ * - `action: 'remove'` drops the match and records it.
+ * - `action: 'stamp'` drops it from the text but keeps it as document metadata
+ *   (`stamp` names the kind; the first capture group, if any, is the value).
+ * - `mark` leaves layout behind: `page` a page break (`\f`, where a scraped page
+ *   began, which tells the segmenter a title ends there), `line` a line break.
+ *
+ * Patterns must run in linear time: no nested quantifiers, bounded repeats,
+ * `[ \t\u3000]` rather than `\s` where a rule must stay on one line.
+ * `test/debris.test.ts` runs every rule on adversarial input.
+ */
+
+export interface DebrisRule {
+  id: string
+  pattern: RegExp
+  why: string
+  action: 'remove' | 'stamp'
+  stamp?: 'publicationDate' | 'signedDate' | 'effectiveDate'
+  mark?: 'page' | 'line'
+}
+
+/** A full date as pages print it in stamps: ISO, `2005年3月17日`, `2005/3/17`. */
+const STAMP_DATE = String.raw`\d{4}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2})`
+const SP = String.raw`[ \t\u3000\u00a0]`
+
+export const debrisRules: readonly DebrisRule[] = [
+  // ---- the seed's page header: `title 2002-03-14[字体：大 中 小]      打印本页`
+  {
+    id: 'page-stamp',
+    pattern: new RegExp(String.raw`(${STAMP_DATE})(?=${SP}*[\[【]字体[：:])`, 'g'),
+    why: 'The date a page printed between the title and the font-size widget is when the site published it, not part of the text.',
+    action: 'stamp',
+    stamp: 'publicationDate'
+  },
+  {
+    id: 'font-size-widget',
+    pattern: new RegExp(String.raw`[\[【]字体[：:]${SP}{0,3}大${SP}{0,3}中${SP}{0,3}小${SP}{0,3}[\]】](?:${SP}{0,12}[\[【]?打印本页[\]】]?)?`, 'g'),
+    why: 'The font-size switcher (and the print link after it) of a page header; a new scraped page starts here.',
+    action: 'remove',
+    mark: 'page'
+  },
+  {
+    id: 'site-label',
+    pattern: /^(?:19|20)\d{2}[\u4e00-\u9fff]{2,16}?关系(?=[\u4e00-\u9fff])/gm,
+    why: 'A site section label (year + country + section, e.g. `1994阿塞拜疆友好合作关系`) glued before the first title.',
+    action: 'remove'
+  },
+  {
+    id: 'print-link',
+    pattern: /[\[【]?打印本页[\]】]?|【打印】|\[打印\]/g,
+    why: 'The "print this page" link.',
+    action: 'remove'
+  },
+  {
+    id: 'close-window',
+    pattern: /[【\[](?:关闭窗口|關閉窗口|关闭|關閉)[】\]]/g,
+    why: 'The "close window" link.',
+    action: 'remove'
+  },
+  {
+    id: 'copy-link',
+    pattern: new RegExp(String.raw`${SP}*\[复制链接\]|${SP}*\[複製鏈接\]`, 'g'),
+    why: 'A forum\'s "copy link" button after the thread title.',
+    action: 'remove'
+  },
+  {
+    id: 'wiki-edit',
+    pattern: /\[(?:编辑|編輯|edit)\]/g,
+    why: 'A wiki section\'s edit link.',
+    action: 'remove'
+  },
+  // ---- whole lines of chrome
+  {
+    id: 'breadcrumb',
+    pattern: new RegExp(String.raw`^${SP}*(?:当前位置|您的位置|你的位置|當前位置)?${SP}*[:：]?${SP}*首页(?:${SP}*[>＞»›]${SP}*[^\n>＞»›]{1,40}){1,8}${SP}*$`, 'gm'),
+    why: 'A breadcrumb trail (`首页 > … > …`).',
+    action: 'remove'
+  },
+  {
+    id: 'share-links',
+    pattern: new RegExp(String.raw`^${SP}*分享到[:：]?[^\n]{0,60}$`, 'gm'),
+    why: 'Social sharing buttons.',
+    action: 'remove'
+  },
+  {
+    id: 'editor-credit',
+    pattern: new RegExp(String.raw`^${SP}*[（(\[【]?(?:责任编辑|責任編輯|编辑|編輯)[:：]${SP}*[^\n]{1,20}?[）)\]】]?${SP}*$`, 'gm'),
+    why: 'The editor\'s credit line of a news page.',
+    action: 'remove'
+  },
+  {
+    id: 'source-line',
+    pattern: new RegExp(String.raw`^${SP}*(?:来源|來源|出处|出處|Source)${SP}*[:：][^\n]{0,200}$`, 'gm'),
+    why: 'The page\'s attribution line (where the site took the text from).',
+    action: 'remove'
+  },
+  {
+    id: 'published-stamp',
+    pattern: new RegExp(String.raw`^${SP}*(?:发布时间|發佈時間|发布日期|發布日期|发表时间)[:：]${SP}*(${STAMP_DATE})[^\n]{0,40}$`, 'gm'),
+    why: 'The site\'s publication time stamp.',
+    action: 'stamp',
+    stamp: 'publicationDate'
+  },
+  {
+    id: 'reading-time-stamp',
+    pattern: new RegExp(String.raw`^${SP}*(\d{4}-\d{2}-\d{2})\|閱讀時間[^\n]{0,30}$`, 'gm'),
+    why: 'A blog platform\'s date and reading-time header.',
+    action: 'stamp',
+    stamp: 'publicationDate'
+  },
+  {
+    id: 'forum-posted-stamp',
+    pattern: new RegExp(String.raw`^${SP}*只看楼主[^\n]{0,40}?发表于[:：]${SP}*(\d{4}-\d{2}-\d{2})[^\n]{0,20}$`, 'gm'),
+    why: 'A forum post header with its posting date.',
+    action: 'stamp',
+    stamp: 'publicationDate'
+  },
+  {
+    id: 'forum-header',
+    pattern: new RegExp(String.raw`^${SP}*(?:•${SP}*\d+${SP}*(?:阅读|回复|閱讀|回覆)|上一主题${SP}*下一主题|离线${SP}*\S{1,30}|第\d+版\(\)|专栏[:：])${SP}*$`, 'gm'),
+    why: 'Forum thread furniture: view and reply counters, navigation, poster status, newspaper page labels.',
+    action: 'remove'
+  },
+  {
+    id: 'platform-footer',
+    pattern: new RegExp(String.raw`^${SP}*(?:[^\n]{0,20}從 Google News 追蹤更多[^\n]{0,80}|成為會員${SP}*後即可發表留言|©${SP}*\d{4}[^\n]{0,60}All rights reserved\.?)${SP}*$`, 'gm'),
+    why: 'A blog platform\'s footer (follow links, membership prompt, copyright).',
+    action: 'remove'
+  },
+  {
+    id: 'wiki-chrome',
+    pattern: new RegExp(String.raw`^${SP}*(?:維基文庫,自由的圖書館|维基文库，自由的图书馆|维基文库,自由的图书馆|維基文庫，自由的圖書館|跳至導覽${SP}*跳至搜尋|跳转到导航${SP}*跳转到搜索)${SP}*$`, 'gm'),
+    why: 'Wikisource page chrome: site tagline and skip links.',
+    action: 'remove'
+  },
+  {
+    id: 'wiki-licence',
+    pattern: /^[ \t\u3000]*PD-icon\.svg[^\n]{0,1000}(?:\n+[ \t\u3000]*\(1\)[^\n]{0,1000})?$/gm,
+    why: 'Wikisource\'s public-domain licence notice (it quotes the copyright law, whose numbering must not be read as articles).',
+    action: 'remove'
+  },
+  {
+    id: 'image-caption',
+    pattern: /^[ \t\u3000]*[^\n]{1,80}\.(?:svg|png|jpg|jpeg|gif)[ \t\u3000]*$/gim,
+    why: 'A line that is only an image file name (flags, icons).',
+    action: 'remove'
+  },
+  {
+    id: 'site-name',
+    pattern: /[ \t\u3000]+中华文库[ \t\u3000]*$/gm,
+    why: 'The site name appended to the title line.',
+    action: 'remove'
+  },
+  {
+    id: 'table-pipe',
+    pattern: /[ \t\u3000]*\|[ \t\u3000]*$/gm,
+    why: 'A trailing table-cell separator of a flattened wiki table.',
+    action: 'remove'
+  },
+  {
+    id: 'treaty-db-stamp',
+    pattern: /^[ \t\u3000]*[(（]签订日期(\d{4}年\d{1,2}月\d{1,2}日)[ \t\u3000]*\n[ \t\u3000]*生效日期\d{4}年\d{1,2}月\d{1,2}日[)）][ \t\u3000]*$/gm,
+    why: 'A treaty database\'s signed/effective date stamp under the title (kept as metadata).',
+    action: 'stamp',
+    stamp: 'signedDate'
+  }
+]

@@ -1,0 +1,46 @@
+/**
+ * Document families, recognised by the word a title ends with. `name` is the
+ * AKN `statement/@name` (see notes/akn.md §0). Longer suffixes are tried first,
+ * so `新闻公报` wins over `公报`. Traditional forms and English names are listed
+ * with the Simplified ones.
+ */
+export interface DocTypeRule {
+  name: string
+  suffixes: string[]
+  /** English words that name the family at the start of an English title. */
+  en: string[]
+}
+
+export const docTypes: readonly DocTypeRule[] = [
+  {name: 'jointStatement', suffixes: ['联合声明', '聯合聲明'], en: ['joint statement']},
+  {name: 'jointCommunique', suffixes: ['联合公报', '聯合公報', '建交公报', '建交公報'], en: ['joint communiqué', 'joint communique']},
+  {name: 'pressCommunique', suffixes: ['新闻公报', '新聞公報'], en: ['press communiqué', 'press communique']},
+  {name: 'jointDeclaration', suffixes: ['联合宣言', '聯合宣言', '宣言'], en: ['joint declaration', 'declaration']},
+  {name: 'treaty', suffixes: ['条约', '條約'], en: ['treaty']},
+  {name: 'agreement', suffixes: ['协定', '協定', '协议', '協議'], en: ['agreement']},
+  {name: 'protocol', suffixes: ['议定书', '議定書'], en: ['protocol']},
+  {name: 'exchangeOfNotes', suffixes: ['换文', '換文'], en: ['exchange of notes']},
+  {name: 'memorandum', suffixes: ['谅解备忘录', '諒解備忘錄', '备忘录', '備忘錄'], en: ['memorandum of understanding', 'memorandum']},
+  {name: 'communique', suffixes: ['公报', '公報'], en: ['communiqué', 'communique']},
+  {name: 'statement', suffixes: ['声明', '聲明'], en: ['statement']}
+]
+
+/** AKN name for documents whose family is not recognised. */
+export const UNKNOWN_DOC_TYPE = 'document'
+
+const bySuffix = docTypes
+  .flatMap((rule) => rule.suffixes.map((suffix) => ({suffix, rule})))
+  .sort((a, b) => b.suffix.length - a.suffix.length)
+
+/** The family a Chinese title ends with, and the word as printed. */
+export function docTypeOfTitle(title: string): {rule: DocTypeRule; label: string} | null {
+  const trimmed = title.trim()
+  for (const {suffix, rule} of bySuffix) if (trimmed.endsWith(suffix)) return {rule, label: suffix}
+  const lower = trimmed.toLowerCase()
+  for (const rule of docTypes) {
+    for (const word of rule.en) {
+      if (new RegExp(`^(?:the\\s+)?${word}\\b`, 'i').test(lower)) return {rule, label: word}
+    }
+  }
+  return null
+}

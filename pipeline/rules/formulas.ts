@@ -1,0 +1,29 @@
+/**
+ * Fixed phrases that give a paragraph its role. Each list is data; the
+ * segmenter tests them against a whole paragraph.
+ */
+
+/** The enacting formula that ends a preamble: `双方声明如下：`, `条文如下:`. */
+export const enactingFormulas: readonly RegExp[] = [
+  /(?:声明|聲明|协议|協議|商定|同意|宣布|议定|議定|约定|約定|公报|公報|确认|確認)如下[：:]?$/,
+  /(?:条文|條文|各点|各點)如下[：:]?$/,
+  /达成了?以下协议[：:]?$/,
+  /達成了?以下協議[：:]?$/,
+  /(?:have )?(?:agreed|declare[ds]?|decided) as follows[:：]?$/i
+]
+
+/** A closing clause after the last article: where, when, in how many copies it was signed. */
+export const closingClauses: readonly RegExp[] = [
+  /^本(?:联合)?(?:协议|協議|协定|協定|条约|條約|议定书|議定書|公报|公報|声明|聲明|换文|換文|备忘录|備忘錄|宣言)[^。]{0,60}(?:签订|簽訂|签署|簽署|签字|簽字)/,
+  /^(?:本|此)[^。]{0,30}一式[两兩二]份/,
+  /^(?:Done|Signed) (?:at|in) /i
+]
+
+/** An editor's note appended to the document (kept, marked as a note). */
+export const notePrefixes: readonly RegExp[] = [/^注[：:]/, /^Note[：:]/i]
+
+/** A signature mark printed under a name. */
+export const signatureMark = /^[（(][签簽]字[）)]$/
+
+/** Words that sit between a signing date and its place: `于北京`, `於北京`, `在北京签订`. */
+export const placeLinks = /^[ \t\u3000]*(?:于|於|在|订于|訂於)[ \t\u3000]*/

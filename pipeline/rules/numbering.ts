@@ -1,0 +1,51 @@
+/**
+ * Numbering styles that open an article, point or chapter at the start of a
+ * paragraph. The first style a document uses (other than chapters) is its
+ * article level; styles met later nest below it in order of appearance.
+ * Add a style here to teach the segmenter a new numbering.
+ */
+import {STEMS, numeralValue} from './numerals.js'
+
+export interface NumberingStyle {
+  id: string
+  /** Anchored at the start of a paragraph; group 1 is the numeral. */
+  pattern: RegExp
+  /** Chapters always sit above articles. */
+  kind: 'chapter' | 'division'
+  value(numeral: string): number | null
+}
+
+const HANZI = '[一二三四五六七八九十百零〇两]'
+const stemValue = (numeral: string): number | null => {
+  const index = STEMS.indexOf(numeral)
+  return index === -1 ? null : index + 1
+}
+
+export const numberingStyles: readonly NumberingStyle[] = [
+  {id: 'chapter', kind: 'chapter', pattern: new RegExp(`^第(${HANZI}{1,4})[章編编](?=[\\s\\u3000]|$)`), value: numeralValue},
+  {id: 'tiao', kind: 'division', pattern: new RegExp(`^第(${HANZI}{1,5})[条條](?=[\\s\\u3000]|$|[\\u4e00-\\u9fff“（])`), value: numeralValue},
+  {id: 'dun-hanzi', kind: 'division', pattern: new RegExp(`^(${HANZI}{1,4})[、，．.](?![、，])`), value: numeralValue},
+  {id: 'paren-hanzi', kind: 'division', pattern: new RegExp(`^[（(](${HANZI}{1,4})[）)]`), value: numeralValue},
+  {id: 'arabic-dot', kind: 'division', pattern: /^(\d{1,3})[.．、](?!\d)/, value: (n) => Number(n)},
+  {id: 'paren-arabic', kind: 'division', pattern: /^[（(](\d{1,3})[）)]/, value: (n) => Number(n)},
+  {id: 'stem', kind: 'division', pattern: new RegExp(`^([${STEMS}])[、，．.]`), value: stemValue}
+]
+
+export interface NumberMatch {
+  style: NumberingStyle
+  /** The number as printed, e.g. `十四、`. */
+  printed: string
+  value: number
+}
+
+/** The numbering at the start of `text`, if any. */
+export function matchNumber(text: string): NumberMatch | null {
+  for (const style of numberingStyles) {
+    const match = style.pattern.exec(text)
+    if (!match) continue
+    const value = style.value(match[1]!)
+    if (value === null || value <= 0) continue
+    return {style, printed: match[0], value}
+  }
+  return null
+}

@@ -1,0 +1,119 @@
+/**
+ * What a document says about itself: family, language, parties, signing date
+ * and place as printed, and its page stamps. Identity (Work URI, file name) and
+ * dates inferred from other documents are settled later, by `link`, once the
+ * whole batch is known.
+ */
+import type {DateFact, MetaSpan, Party, Removal} from '../tree/types.js'
+import type {Token} from './signatures.js'
+import {docTypeOfTitle, UNKNOWN_DOC_TYPE} from '../rules/doc-types.js'
+import {countries, countriesByAbbrev, countryByCode, matchCountryAt, type CountryRule} from '../rules/countries.js'
+import {matchPlaceAt} from '../rules/places.js'
+import {closingClauses, placeLinks} from '../rules/formulas.js'
+import {findDates} from '../enrich/dates.js'
+import type {MappedText} from '../read/mapped-text.js'
+
+// Characters that exist in only one script (a small, frequent sample).
+const TRADITIONAL_ONLY = /[國與關於華聯體對發經濟會議條約協這們為個來時說還將產業長實與點邊應當舉開請變區門]/g
+const SIMPLIFIED_ONLY = /[国与关于华联体对发经济会议条约协这们为个来时说还将产业长实与点边应当举开请变区门]/g
+
+export function languageOf(text: string): string {
+  const han = (text.match(/[\u4e00-\u9fff]/g) ?? []).length
+  const latin = (text.match(/[A-Za-z]/g) ?? []).length
+  if (latin > han) return 'en'
+  const traditional = (text.match(TRADITIONAL_ONLY) ?? []).length
+  const simplified = (text.match(SIMPLIFIED_ONLY) ?? []).length
+  return traditional > simplified ? 'zh-Hant' : 'zh-Hans'
+}
+
+export function docTypeOf(title: string | null): {docType: string; label: string | null} {
+  const found = title ? docTypeOfTitle(title) : null
+  return found ? {docType: found.rule.name, label: found.label} : {docType: UNKNOWN_DOC_TYPE, label: null}
+}
+
+/**
+ * The parties, China first: countries named in the title (full names, English
+ * names, or the `中X` pair abbreviation resolved against the text), then those
+ * of the signatories.
+ */
+export function partiesOf(title: string | null, text: string, signatoryCodes: readonly (string | null)[]): Party[] {
+  const found: CountryRule[] = []
+  const add = (rule: CountryRule | undefined): void => {
+    if (rule && !found.includes(rule)) found.push(rule)
+  }
+  const head = title ?? ''
+  for (let i = 0; i < head.length; i++) {
+    const match = matchCountryAt(head, i)
+    if (match) {
+      add(match.rule)
+      i += match.name.length - 1
+    }
+  }
+  if (found.length === 0 && /[A-Za-z]/.test(head)) {
+    for (const rule of countries) if (rule.en.some((name) => head.includes(name))) add(rule)
+  }
+  // `中秘两国…`, `中尼关于…`: China and one abbreviated partner.
+  const pair = /^中([\u4e00-\u9fff])(?:两国|兩國|关于|關於|政府|联合|聯合|建交|双方|雙方)/.exec(head)
+  if (pair) {
+    add(countryByCode('cn'))
+    const candidates = countriesByAbbrev(pair[1]!)
+    const named = candidates.filter((rule) => rule.names.some((name) => name.length > 1 && text.includes(name)))
+    add(named[0] ?? (candidates.length === 1 ? candidates[0] : undefined))
+  }
+  for (const code of signatoryCodes) if (code) add(countryByCode(code))
+  const china = found.findIndex((rule) => rule.code === 'cn')
+  if (china > 0) found.unshift(...found.splice(china, 1))
+  return found.map((rule) => ({name: displayName(rule, text), code: rule.code}))
+}
+
+/** The party's name as this document prints it (the first of its names found in the text). */
+function displayName(rule: CountryRule, text: string): string {
+  return rule.names.find((name) => text.includes(name)) ?? rule.names[0]!
+}
+
+/** The signing date and place from the signing line, else from a closing clause. */
+export function signingOf(
+  signing: Token | null,
+  closing: Array<{text: string; start: number}>,
+  cleaned: MappedText
+): {date: DateFact | null; place: string | null} {
+  const candidates: Array<{text: string; start: number}> = []
+  if (signing) candidates.push({text: signing.value, start: signing.start})
+  for (const clause of closing) if (closingClauses.some((p) => p.test(clause.text))) candidates.push(clause)
+  for (const {text, start} of candidates) {
+    const date = findDates(text)[0]
+    if (!date) continue
+    const fact: DateFact = {
+      value: date.iso,
+      source: 'text',
+      text: date.text,
+      start: cleaned.sourceStart(start + date.start),
+      end: cleaned.sourceEnd(start + date.end - 1)
+    }
+    return {date: fact, place: placeAfter(text, date.end)}
+  }
+  return {date: null, place: null}
+}
+
+/** `…日于北京` / `…日在北京签订` / `…签订于北京`: the place named after a date. */
+function placeAfter(text: string, from: number): string | null {
+  const rest = text.slice(from)
+  const linked = placeLinks.exec(rest)
+  const signedAt = /(?:签订|簽訂|签署|簽署|签字|簽字)?(?:于|於)/.exec(rest)
+  const at = linked ? linked[0].length : signedAt ? signedAt.index + signedAt[0].length : -1
+  if (at === -1) return null
+  const known = matchPlaceAt(rest, at)
+  if (known) return known.name
+  const raw = /^[\u4e00-\u9fff]{2,6}?(?=[，,。签簽]|$)/.exec(rest.slice(at))
+  return raw ? raw[0] : null
+}
+
+/** The stamps and removals inside a document's source span. */
+export function within<T extends MetaSpan | Removal>(spans: readonly T[], start: number, end: number): T[] {
+  return spans.filter((span) => span.start >= start && span.start < end)
+}
+
+export function stampDate(stamps: readonly MetaSpan[], kind: MetaSpan['kind']): DateFact | null {
+  const stamp = stamps.find((s) => s.kind === kind && s.value !== null)
+  return stamp ? {value: stamp.value!, source: 'stamp', text: stamp.text, start: stamp.start, end: stamp.end} : null
+}

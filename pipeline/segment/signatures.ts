@@ -1,0 +1,236 @@
+/**
+ * Signature blocks. On the page they are two columns (role over name, `（签字）`
+ * under each); scraped, they arrive flattened row by row (`roleA roleB nameA
+ * nameB 签字 签字`), party by party (`roleA nameA roleB nameB`), or glued to the
+ * last sentence with no separator at all (`…利益。中华人民共和国主席胡锦涛阿塞拜疆
+ * 共和国总统伊利哈姆·阿利耶夫二00五年三月十七日于北京`). This module finds the
+ * block at the end of a document and rebuilds the signatories from it.
+ */
+import type {Block} from './blocks.js'
+import {matchCountryAt} from '../rules/countries.js'
+import {matchRoleAt, matchRoleEndingAt} from '../rules/roles.js'
+import {matchNumber} from '../rules/numbering.js'
+import {placeLinks, signatureMark} from '../rules/formulas.js'
+import {findDates} from '../enrich/dates.js'
+
+export type TokenKind = 'role' | 'name' | 'mark' | 'signing'
+
+/** A cell of the signature block, in cleaned offsets. */
+export interface Token {
+  kind: TokenKind
+  start: number
+  end: number
+  /** The cell's text with letter-spacing closed up (`江泽民`). */
+  value: string
+}
+
+export interface SignatoryPlan {
+  party: string | null
+  partyCode: string | null
+  role: string | null
+  roleTokens: Token[]
+  name: Token | null
+  marks: Token[]
+}
+
+const MAX_CELL = 40
+const SENTENCE = /[。，；！？、：]/
+const HAN = /^[\u3400-\u9fff]$/
+const LATIN_WORD = /^[A-Za-z][A-Za-z.'’\-]*$/
+
+/** Is a whole block a signing date, optionally with its place (`二○一五年十二月十日于北京`)? */
+export function signingLine(text: string): boolean {
+  const date = findDates(text)[0]
+  if (!date || date.start !== 0) return false
+  const rest = text.slice(date.end).replace(placeLinks, '')
+  return rest.length <= 12 && !SENTENCE.test(rest)
+}
+
+/** Could this block be a cell of a signature block? */
+export function isCell(block: Block): boolean {
+  const text = block.text
+  if (signatureMark.test(text) || signingLine(text)) return true
+  if (text.length > MAX_CELL || SENTENCE.test(text) || matchNumber(text)) return false
+  if (findDates(text).length > 0) return false
+  return /[\p{L}]/u.test(text)
+}
+
+/**
+ * The glued tail of a last paragraph, when everything after its last full stop
+ * reads as signatories (country + role + name, repeated) and an optional signing
+ * line. Returns the cleaned offset where the tail starts, or null.
+ */
+export function gluedTail(block: Block): number | null {
+  const cut = block.text.lastIndexOf('。')
+  if (cut === -1 || cut === block.text.length - 1) return null
+  const tail = block.text.slice(cut + 1)
+  const date = findDates(tail).at(-1)
+  let people = tail
+  if (date) {
+    if (!signingLine(tail.slice(date.start))) return null
+    people = tail.slice(0, date.start)
+  }
+  const parsed = splitGlued(people)
+  return parsed && parsed.length >= 2 ? block.start + cut + 1 : null
+}
+
+/**
+ * `中华人民共和国主席胡锦涛阿塞拜疆共和国总统伊利哈姆·阿利耶夫` → role, name, role, name.
+ * Each signatory is a country name, a role word, then a name up to the next
+ * country. Returns relative [start, end, kind] cells, or null when it does not parse.
+ */
+function splitGlued(text: string): Array<[number, number, TokenKind]> | null {
+  const cells: Array<[number, number, TokenKind]> = []
+  let i = 0
+  while (i < text.length) {
+    const country = matchCountryAt(text, i)
+    if (!country) return null
+    let j = i + country.name.length
+    let role = matchRoleAt(text, j)
+    if (!role) return null
+    while (role) {
+      j += role.name.length
+      role = matchRoleAt(text, j)
+    }
+    let k = j
+    while (k < text.length && !matchCountryAt(text, k)) k++
+    const name = text.slice(j, k)
+    if (!isNameLike(name)) return null
+    cells.push([i, j, 'role'], [j, k, 'name'])
+    i = k
+  }
+  return cells.length > 0 ? cells : null
+}
+
+function isNameLike(text: string): boolean {
+  if (/^[\u3400-\u9fff]{2,4}$/.test(text)) return true
+  if (/^[\u3400-\u9fff]{1,8}(?:[·•・][\u3400-\u9fff]{1,10}){1,3}$/.test(text)) return true
+  return /^[A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'’\-]*){0,4}$/.test(text)
+}
+
+/**
+ * Does a role fragment end a role line? Then the next fragment is a second role
+ * (joined with a space); otherwise the column broke a word (`…驻法兰` + `西共和国…`)
+ * or a party name (`中华人民共和国` + `文化部长`) and the fragments join directly.
+ */
+function roleComplete(text: string): boolean {
+  return matchRoleEndingAt(text, text.length) !== null || text.endsWith('政府')
+}
+
+/** Split cells into tokens: whitespace separates columns except inside letter-spaced names and Latin names. */
+export function tokenize(cells: readonly Block[]): Token[] {
+  const tokens: Token[] = []
+  for (const cell of cells) {
+    if (signatureMark.test(cell.text)) {
+      tokens.push({kind: 'mark', start: cell.start, end: cell.end, value: cell.text})
+      continue
+    }
+    if (signingLine(cell.text)) {
+      tokens.push({kind: 'signing', start: cell.start, end: cell.end, value: cell.text})
+      continue
+    }
+    // A glued tail may end with its signing line: `…伊利哈姆·阿利耶夫二00五年三月十七日于北京`.
+    const date = findDates(cell.text).at(-1)
+    if (date && date.start > 0 && signingLine(cell.text.slice(date.start))) {
+      const head = {...cell, end: cell.start + date.start, text: cell.text.slice(0, date.start)}
+      tokens.push(...tokenize([head]))
+      tokens.push({kind: 'signing', start: cell.start + date.start, end: cell.end, value: cell.text.slice(date.start)})
+      continue
+    }
+    const glued = splitGlued(cell.text)
+    if (glued && glued.length >= 2 && (glued.length > 2 || cell.text.length > 12)) {
+      for (const [from, to, kind] of glued) tokens.push({kind, start: cell.start + from, end: cell.start + to, value: cell.text.slice(from, to)})
+      continue
+    }
+    for (const part of mergeParts(words(cell))) tokens.push(classify(part))
+  }
+  return tokens
+}
+
+interface Part {
+  start: number
+  end: number
+  value: string
+  /** Letter-spaced single characters were closed up. */
+  spaced: boolean
+}
+
+function words(cell: Block): Part[] {
+  const parts: Part[] = []
+  for (const match of cell.text.matchAll(/[^\s\u3000\u00a0]+/gu)) {
+    parts.push({start: cell.start + match.index, end: cell.start + match.index + match[0].length, value: match[0], spaced: false})
+  }
+  return parts
+}
+
+function mergeParts(parts: Part[]): Part[] {
+  const merged: Part[] = []
+  for (const part of parts) {
+    const last = merged[merged.length - 1]
+    const lastIsSpacedHan = last && (last.spaced || HAN.test(last.value))
+    if (last && lastIsSpacedHan && HAN.test(part.value)) {
+      merged[merged.length - 1] = {start: last.start, end: part.end, value: last.value + part.value, spaced: true}
+    } else if (last && LATIN_WORD.test(last.value.split(' ').at(-1)!) && LATIN_WORD.test(part.value)) {
+      merged[merged.length - 1] = {start: last.start, end: part.end, value: last.value + ' ' + part.value, spaced: false}
+    } else {
+      merged.push(part)
+    }
+  }
+  return merged
+}
+
+function classify(part: Part): Token {
+  const token = (kind: TokenKind): Token => ({kind, start: part.start, end: part.end, value: part.value})
+  const text = part.value
+  if (matchCountryAt(text, 0) || matchRoleEndingAt(text, text.length)) return token('role')
+  if (/(?:政府|代表|大使|部长|部長|代办|代辦|委员会|委員會)/.test(text)) return token('role')
+  return isNameLike(text) ? token('name') : token('role')
+}
+
+/**
+ * Group tokens into signatories. Names interleaved with roles mean party by
+ * party; roles first then names mean row by row, one column per name.
+ */
+export function groupSignatories(tokens: readonly Token[]): {signatories: SignatoryPlan[]; signing: Token | null} {
+  const signing = tokens.find((t) => t.kind === 'signing') ?? null
+  const cells = tokens.filter((t) => t.kind !== 'signing')
+  const names = cells.filter((t) => t.kind === 'name')
+  const roles = cells.filter((t) => t.kind === 'role')
+  const marks = cells.filter((t) => t.kind === 'mark')
+  const plans: SignatoryPlan[] = []
+  const firstName = cells.findIndex((t) => t.kind === 'name')
+  const lastName = cells.findLastIndex((t) => t.kind === 'name')
+  const interleaved = firstName !== -1 && cells.slice(firstName, lastName).some((t) => t.kind === 'role')
+  if (names.length === 0) {
+    // Roles only (`中华人民共和国政府 / 白俄罗斯共和国政府`): one signatory per party line.
+    for (const role of roles) plans.push(plan([role], null, []))
+  } else if (interleaved) {
+    let pending: Token[] = []
+    let current: SignatoryPlan | null = null
+    for (const token of cells) {
+      if (token.kind === 'role') {
+        if (current) current = null
+        pending.push(token)
+      } else if (token.kind === 'name') {
+        current = plan(pending, token, [])
+        plans.push(current)
+        pending = []
+      } else if (current) current.marks.push(token)
+    }
+  } else {
+    const columns = names.length
+    const byColumn: Token[][] = Array.from({length: columns}, () => [])
+    roles.forEach((role, index) => byColumn[index % columns]!.push(role))
+    names.forEach((name, index) => plans.push(plan(byColumn[index]!, name, marks[index] ? [marks[index]!] : [])))
+  }
+  return {signatories: plans, signing}
+}
+
+function plan(roleTokens: Token[], name: Token | null, marks: Token[]): SignatoryPlan {
+  let role: string | null = null
+  for (const token of roleTokens) {
+    role = role === null ? token.value : role + (roleComplete(role) ? ' ' : '') + token.value
+  }
+  const country = role ? matchCountryAt(role, 0) : null
+  return {party: country?.name ?? null, partyCode: country?.rule.code ?? null, role, roleTokens, name, marks}
+}

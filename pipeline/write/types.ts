@@ -1,0 +1,27 @@
+/**
+ * The writer contract. A writer turns one `Document` of the tree into the bytes
+ * of one output file; it reads nothing but the tree and its context, never the
+ * clock or the machine, so the same tree always gives the same bytes.
+ */
+import type {Document} from '../tree/types.js'
+
+export interface WriteContext {
+  /** Every document of the batch, in batch order (for cross-document facts). */
+  readonly batch: readonly Document[]
+  /** `SOURCE_DATE_EPOCH` in seconds when set, else null (writers then use the document's own dates). */
+  readonly sourceDateEpoch: number | null
+  /** Render `doc` in another registered format (the PDF writer attaches the AKN and JSON). Memoised per document. */
+  render(format: string, doc: Document): Promise<Uint8Array>
+}
+
+export interface Writer {
+  /** Format name used by `--formats` (`json`, `md`, `akn`, `pdf`). */
+  readonly name: string
+  /** Output sub-folder under `--out`. */
+  readonly directory: string
+  /** File extension with its dot. */
+  readonly extension: string
+  /** Media type, for attachments and indexes. */
+  readonly mediaType: string
+  write(doc: Document, context: WriteContext): Uint8Array | Promise<Uint8Array>
+}
