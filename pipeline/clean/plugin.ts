@@ -4,7 +4,7 @@
  * removed span with its rule) and `file.data.stamps` (page stamps kept as
  * metadata). HTML remnants go first, then the debris table in its order.
  */
-import type {Processor} from 'unified'
+import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import type {Root} from '../tree/types.js'
 import {MappedText} from '../read/mapped-text.js'
@@ -19,7 +19,7 @@ export interface CleanOptions {
   rules?: readonly DebrisRule[]
 }
 
-export default function clean(this: Processor<Root>, options: CleanOptions = {}) {
+const clean: Plugin<[CleanOptions?], Root> = function (options = {}) {
   const rules = options.rules ?? debrisRules
   return (_tree: Root, file: VFile): void => {
     const source = file.data.source
@@ -37,3 +37,5 @@ export default function clean(this: Processor<Root>, options: CleanOptions = {})
     file.data.stamps = stamps
   }
 }
+
+export default clean

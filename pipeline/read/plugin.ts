@@ -5,7 +5,7 @@
  * are warnings with their byte offset; binary input fails the file.
  */
 import {createHash} from 'node:crypto'
-import type {Processor} from 'unified'
+import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import type {Root} from '../tree/types.js'
 import {BinaryInputError, decode} from './decode.js'
@@ -16,7 +16,7 @@ export interface ReadOptions {
   encoding?: string
 }
 
-export default function read(this: Processor<Root>, options: ReadOptions = {}): void {
+const read: Plugin<[ReadOptions?], string, Root> = function (options = {}) {
   this.parser = (_document: string, file: VFile): Root => {
     const bytes = typeof file.value === 'string' ? new TextEncoder().encode(file.value) : file.value
     let decoded
@@ -46,3 +46,5 @@ export default function read(this: Processor<Root>, options: ReadOptions = {}): 
     return {type: 'root', children: []}
   }
 }
+
+export default read

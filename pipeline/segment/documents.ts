@@ -25,7 +25,7 @@ export function planDocuments(blocks: readonly Block[]): Plan {
   const front: Block[] = []
   const repeated: Block[] = []
   const documents: DocumentPlan[] = []
-  let current: DocumentPlan | null = null
+  let current = null as DocumentPlan | null
   const open = (title: Block): void => {
     current = {title, blocks: []}
     documents.push(current)

@@ -6,7 +6,7 @@
  * added to `file.data.removed`.
  */
 import path from 'node:path'
-import type {Processor} from 'unified'
+import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import type {Document, Removal, Root} from '../tree/types.js'
 import {splitBlocks, type Block} from './blocks.js'
@@ -16,7 +16,7 @@ import {structure} from './structure.js'
 import {docTypeOf, languageOf, partiesOf, signingOf, stampDate, within} from './meta.js'
 import '../read/source.js'
 
-export default function segment(this: Processor<Root>) {
+const segment: Plugin<[], Root> = function () {
   return (tree: Root, file: VFile): void => {
     const {source, cleaned} = file.data
     const removed = file.data.removed ?? []
@@ -98,6 +98,8 @@ export default function segment(this: Processor<Root>) {
     })
   }
 }
+
+export default segment
 
 function cleanOffset(node: unknown): number {
   return (node as {data?: {clean?: [number, number]}} | undefined)?.data?.clean?.[0] ?? 0

@@ -4,12 +4,13 @@
  * Adding a format is one import and one entry.
  */
 import type {Writer} from './types.js'
+import {aknWriter} from './akn/index.js'
 import {jsonWriter} from './json/index.js'
 import {markdownWriter} from './markdown/index.js'
 import {pdfWriter} from './pdf/index.js'
 
 export const writers: ReadonlyMap<string, Writer> = new Map(
-  [jsonWriter, markdownWriter, pdfWriter].map((writer) => [writer.name, writer])
+  [jsonWriter, markdownWriter, aknWriter, pdfWriter].map((writer) => [writer.name, writer])
 )
 
 export function getWriter(name: string): Writer {

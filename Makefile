@@ -1,0 +1,30 @@
+# diptext: `make` installs (when needed), builds, and converts sources/ into out/;
+# `make test` runs the test suite; `make bench` measures the pipeline.
+SHELL := /bin/bash
+
+.PHONY: all install build convert test bench schemas clean
+all: convert
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+install: node_modules/.package-lock.json
+
+build: install
+	npx tsc -p tsconfig.json
+
+convert: build
+	node dist/pipeline/cli/main.js sources --out out
+
+test: build
+	npx vitest run
+
+bench: build
+	node dist/bench/run.js
+
+schemas:
+	bash scripts/fetch-schemas.sh
+
+clean:
+	rm -rf dist out/json out/md out/akn out/pdf out/index.json

@@ -1,0 +1,79 @@
+/**
+ * Writes a converted batch to an output folder: one file per document and
+ * format (`out/<format dir>/<slug><ext>`) and `out/index.json`. Every file is
+ * written atomically (a temporary file in the same folder, then a rename), so an
+ * interrupted run never leaves a truncated file; no name can leave `out`.
+ */
+import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import type {Document} from '../tree/types.js'
+import type {WriteContext} from '../write/types.js'
+import {getWriter} from '../write/registry.js'
+
+export interface WriteOptions {
+  out: string
+  formats: readonly string[]
+  context: WriteContext
+}
+
+export interface WriteReport {
+  written: string[]
+  failures: Array<{document: Document; format: string; error: Error}>
+}
+
+let sequence = 0
+
+/** Write `bytes` to `target` through a temporary sibling and a rename. */
+export async function writeAtomic(target: string, bytes: Uint8Array | string): Promise<void> {
+  await mkdir(path.dirname(target), {recursive: true})
+  const temporary = `${target}.${process.pid}.${++sequence}.tmp`
+  try {
+    await writeFile(temporary, bytes)
+    await rename(temporary, target)
+  } catch (error) {
+    await rm(temporary, {force: true})
+    throw error
+  }
+}
+
+/** `out/<dir>/<stem><ext>`, refusing anything that would resolve outside `out`. */
+export function outputPath(out: string, directory: string, stem: string, extension: string): string {
+  const safeStem = stem.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^\.+/, '') || 'document'
+  const root = path.resolve(out)
+  const target = path.resolve(root, directory, safeStem + extension)
+  if (!target.startsWith(root + path.sep)) throw new Error(`Refusing to write outside the output folder: ${target}`)
+  return target
+}
+
+export async function writeBatch(documents: readonly Document[], options: WriteOptions): Promise<WriteReport> {
+  const report: WriteReport = {written: [], failures: []}
+  const index: Array<Record<string, unknown>> = []
+  for (const doc of documents) {
+    const files: Record<string, string> = {}
+    for (const format of options.formats) {
+      const writer = getWriter(format)
+      try {
+        const bytes = await options.context.render(format, doc)
+        const target = outputPath(options.out, writer.directory, doc.meta.slug, writer.extension)
+        await writeAtomic(target, bytes)
+        files[format] = path.relative(path.resolve(options.out), target).split(path.sep).join('/')
+        report.written.push(target)
+      } catch (error) {
+        report.failures.push({document: doc, format, error: error instanceof Error ? error : new Error(String(error))})
+      }
+    }
+    index.push({
+      id: doc.meta.id,
+      type: doc.meta.docType,
+      title: doc.meta.title,
+      signed: doc.meta.dates.signed?.value ?? null,
+      parties: doc.meta.parties.map((p) => p.code ?? p.name),
+      source: {file: doc.meta.source.file, sha256: doc.meta.source.sha256, start: doc.meta.source.start, end: doc.meta.source.end},
+      files
+    })
+  }
+  const target = path.resolve(options.out, 'index.json')
+  await writeAtomic(target, JSON.stringify({format: 'diptext-index/1', documents: index}, null, 2) + '\n')
+  report.written.push(target)
+  return report
+}

@@ -1,0 +1,56 @@
+/**
+ * Stage `enrich`. Reads: the segmented tree and `file.data.cleaned`. Writes:
+ * inline marks (dates, citations, persons, roles, organisations, places) in
+ * every paragraph, title and signing line, with exact positions; then drops the
+ * stage-internal cleaned offsets from the leaves. Persons are recognised by the
+ * names the file's signature blocks print, or right after a role.
+ */
+import type {Plugin} from 'unified'
+import type {VFile} from 'vfile'
+import {visit} from 'unist-util-visit'
+import type {Inline, Paragraph, Root, Signing, Text, Title} from '../tree/types.js'
+import {Locator, NodeFactory} from '../segment/nodes.js'
+import {findInline, NameBook} from './inline.js'
+import '../read/source.js'
+
+const enrich: Plugin<[], Root> = function () {
+  return (tree: Root, file: VFile): void => {
+    const {source, cleaned} = file.data
+    if (!source || !cleaned) throw new Error('`enrich` needs `read`, `clean` and `segment` to run first')
+    const factory = new NodeFactory(cleaned, new Locator(source.text))
+    const names = new NameBook()
+    visit(tree, 'signature', (node) => {
+      if (node.type === 'signature' && node.name) names.add(node.name)
+    })
+    const mark = (node: Paragraph | Title | Signing, places: 'all' | 'context'): void => {
+      const children: Inline[] = []
+      for (const child of node.children) {
+        const clean = child.type === 'text' ? child.data?.clean : undefined
+        if (!clean) {
+          children.push(child)
+          continue
+        }
+        let at = clean[0]
+        for (const item of findInline(cleaned.text.slice(clean[0], clean[1]), names, {places})) {
+          const start = clean[0] + item.start
+          const end = clean[0] + item.end
+          if (start > at) children.push(...factory.texts(at, start))
+          children.push(item.build(factory.texts(start, end), factory.span(start, end)))
+          at = end
+        }
+        if (at < clean[1]) children.push(...factory.texts(at, clean[1]))
+      }
+      node.children = children
+    }
+    visit(tree, (node) => {
+      if (node.type === 'paragraph') mark(node as Paragraph, 'context')
+      else if (node.type === 'signing') mark(node as Signing, 'all')
+    })
+    // The cleaned offsets were for this stage only.
+    visit(tree, 'text', (node) => {
+      delete (node as Text).data
+    })
+  }
+}
+
+export default enrich

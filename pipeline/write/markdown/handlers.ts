@@ -1,0 +1,108 @@
+/**
+ * Tree → mdast, one handler per node type (as in mdast-util-to-markdown, the
+ * other way round). Article numbers stay plain text at the start of their
+ * paragraph, exactly as printed: no emphasis around them, which CommonMark
+ * would not render next to CJK punctuation (`**一、**双方` stays literal).
+ */
+import type {BlockContent, Heading, Link, ListItem, PhrasingContent, RootContent} from 'mdast'
+import type {AnyNode, Division, Document, Inline} from '../../tree/types.js'
+import {toText} from '../../tree/text.js'
+
+export interface State {
+  /** Markdown file name of the document with this Work URI, for links between documents. */
+  hrefOf(workUri: string): string | null
+}
+
+type Handler = (node: never, state: State) => RootContent[]
+
+function inline(nodes: readonly Inline[], state: State): PhrasingContent[] {
+  const out: PhrasingContent[] = []
+  for (const node of nodes) {
+    if (node.type === 'citation' && node.target) {
+      const url = state.hrefOf(node.target)
+      if (url) {
+        out.push({type: 'link', url, title: node.target, children: [{type: 'text', value: toText(node)}]} satisfies Link)
+        continue
+      }
+    }
+    const value = toText(node)
+    const last = out[out.length - 1]
+    if (last && last.type === 'text') last.value += value
+    else out.push({type: 'text', value})
+  }
+  return out
+}
+
+export const handlers: Record<string, Handler> = {
+  title: (node: Extract<AnyNode, {type: 'title'}>, state) => [{type: 'heading', depth: 1, children: inline(node.children, state)} satisfies Heading],
+  paragraph: (node: Extract<AnyNode, {type: 'paragraph'}>, state) => [{type: 'paragraph', children: inline(node.children, state)}],
+  preface: (node: Extract<AnyNode, {type: 'preface'}>, state) => all(node.children, state),
+  preamble: (node: Extract<AnyNode, {type: 'preamble'}>, state) => all(node.children, state),
+  body: (node: Extract<AnyNode, {type: 'body'}>, state) => all(node.children, state),
+  conclusions: (node: Extract<AnyNode, {type: 'conclusions'}>, state) => all(node.children, state),
+  chapter: (node: Division, state) => {
+    const [num, ...rest] = node.children
+    const first = rest[0]?.type === 'paragraph' ? rest.shift() : undefined
+    const heading: Heading = {type: 'heading', depth: 2, children: [{type: 'text', value: num.value}]}
+    if (first && first.type === 'paragraph') heading.children.push(...inline(first.children, state))
+    return [heading, ...all(rest, state)]
+  },
+  article: (node: Division, state) => numbered(node, state),
+  point: (node: Division, state) => numbered(node, state),
+  signatures: (node: Extract<AnyNode, {type: 'signatures'}>, state) => {
+    const items: ListItem[] = []
+    const out: RootContent[] = []
+    for (const child of node.children) {
+      if (child.type === 'signature') {
+        const parts = child.children.map((c) => toText(c)).filter((t) => t.length > 0)
+        items.push({type: 'listItem', spread: false, children: [{type: 'paragraph', children: [{type: 'text', value: parts.join(' ')}]}]})
+      }
+    }
+    if (items.length > 0) out.push({type: 'list', ordered: false, spread: false, children: items})
+    for (const child of node.children) {
+      if (child.type === 'signing') out.push({type: 'paragraph', children: inline(child.children, state)})
+    }
+    return out
+  }
+}
+
+/** A numbered division: its number opens its first paragraph, as printed. */
+function numbered(node: Division, state: State): RootContent[] {
+  const [num, ...rest] = node.children
+  const out: RootContent[] = []
+  const first = rest[0]
+  if (first && first.type === 'paragraph') {
+    out.push({type: 'paragraph', children: [{type: 'text', value: num.value}, ...inline(first.children, state)]})
+    rest.shift()
+  } else {
+    out.push({type: 'paragraph', children: [{type: 'text', value: num.value}]})
+  }
+  out.push(...all(rest, state))
+  return mergeText(out)
+}
+
+function mergeText(nodes: RootContent[]): RootContent[] {
+  for (const node of nodes) {
+    if (node.type !== 'paragraph') continue
+    const merged: PhrasingContent[] = []
+    for (const child of node.children) {
+      const last = merged[merged.length - 1]
+      if (last && last.type === 'text' && child.type === 'text') last.value += child.value
+      else merged.push(child)
+    }
+    node.children = merged
+  }
+  return nodes
+}
+
+export function all(nodes: readonly AnyNode[], state: State): RootContent[] {
+  return nodes.flatMap((node) => one(node, state))
+}
+
+export function one(node: AnyNode, state: State): RootContent[] {
+  const handler = handlers[node.type]
+  if (!handler) throw new Error(`No Markdown handler for node type \`${node.type}\``)
+  return (handler as (node: AnyNode, state: State) => RootContent[])(node, state)
+}
+
+export type {BlockContent, Document}

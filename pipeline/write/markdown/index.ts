@@ -1,0 +1,57 @@
+/**
+ * Markdown writer: the document as an mdast tree (YAML front matter for the
+ * metadata, the title as H1, paragraphs as printed), serialised by remark. No
+ * Markdown is assembled from strings; escaping is remark's.
+ */
+import {unified} from 'unified'
+import remarkStringify from 'remark-stringify'
+import remarkFrontmatter from 'remark-frontmatter'
+import {stringify as yaml} from 'yaml'
+import type {Root as MdastRoot} from 'mdast'
+import type {Document} from '../../tree/types.js'
+import type {Writer} from '../types.js'
+import {all} from './handlers.js'
+
+const processor = unified()
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkStringify, {bullet: '-', emphasis: '_', strong: '*', rule: '-', listItemIndent: 'one', fences: true})
+  .freeze()
+
+export function frontMatter(doc: Document): Record<string, unknown> {
+  const {meta} = doc
+  return {
+    id: meta.id,
+    type: meta.docType,
+    title: meta.title,
+    language: meta.language,
+    signed: meta.dates.signed?.value ?? null,
+    signedSource: meta.dates.signed?.source ?? null,
+    published: meta.dates.published?.value ?? null,
+    place: meta.place,
+    parties: meta.parties.map((p) => ({name: p.name, code: p.code})),
+    source: {file: meta.source.file, sha256: meta.source.sha256, start: meta.source.start, end: meta.source.end}
+  }
+}
+
+export function toMdast(doc: Document, batch: readonly Document[]): MdastRoot {
+  const state = {
+    hrefOf(workUri: string): string | null {
+      const target = batch.find((d) => d.meta.id === workUri)
+      return target ? `${target.meta.slug}.md` : null
+    }
+  }
+  return {
+    type: 'root',
+    children: [{type: 'yaml', value: yaml(frontMatter(doc), {lineWidth: 0}).trimEnd()}, ...all(doc.children, state)]
+  }
+}
+
+export const markdownWriter: Writer = {
+  name: 'md',
+  directory: 'md',
+  extension: '.md',
+  mediaType: 'text/markdown',
+  write(doc, context) {
+    return new TextEncoder().encode(processor.stringify(toMdast(doc, context.batch)))
+  }
+}

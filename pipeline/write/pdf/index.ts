@@ -1,0 +1,19 @@
+/**
+ * The PDF writer: a document as PDF/A-3a after GB/T 9704-2012, with its Akoma
+ * Ntoso XML (`Source`) and JSON (`Data`) attached as associated files.
+ */
+import type {Writer} from '../types.js'
+import {renderPdf} from './render.js'
+
+export const pdfWriter: Writer = {
+  name: 'pdf',
+  directory: 'pdf',
+  extension: '.pdf',
+  mediaType: 'application/pdf',
+  async write(doc, context) {
+    const [akn, json] = await Promise.all([context.render('akn', doc), context.render('json', doc)])
+    return renderPdf(doc, {akn, json, sourceDateEpoch: context.sourceDateEpoch})
+  }
+}
+
+export {layoutDocument, renderPdf} from './render.js'

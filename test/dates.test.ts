@@ -1,0 +1,60 @@
+/** Every date form of notes/seed.md and the other forms scraped pages print. */
+import {describe, expect, it} from 'vitest'
+import {findDates, parseDate} from '../pipeline/enrich/dates.js'
+import {numeralValue} from '../pipeline/rules/numerals.js'
+
+const TABLE: Array<[string, string, string | undefined]> = [
+  ['2002-03-14', '2002-03-14', undefined],
+  ['2005年3月17日', '2005-03-17', undefined],
+  ['1994年3月7日', '1994-03-07', undefined],
+  ['一九九四年三月七日', '1994-03-07', undefined],
+  ['二00五年三月十七日', '2005-03-17', undefined],
+  ['二○一五年十二月十日', '2015-12-10', undefined],
+  ['二〇一五年十二月十日', '2015-12-10', undefined],
+  ['二零一五年十二月十日', '2015-12-10', undefined],
+  ['二O一五年十二月十日', '2015-12-10', undefined],
+  ['一九八0年四月二十三日', '1980-04-23', undefined],
+  ['一九七二年三月十三日', '1972-03-13', undefined],
+  ['２００５年３月１７日', '2005-03-17', undefined],
+  ['2005年3月17号', '2005-03-17', undefined],
+  ['一九九四年三月七日至十日', '1994-03-07', '1994-03-10'],
+  ['2015年12月8日至11日', '2015-12-08', '2015-12-11'],
+  ['二00五年三月十七日至十九日', '2005-03-17', '2005-03-19'],
+  ['一九九四年三月三十日至四月二日', '1994-03-30', '1994-04-02'],
+  ['1999年12月30日至2000年1月2日', '1999-12-30', '2000-01-02'],
+  ['March 13, 1972', '1972-03-13', undefined],
+  ['14 March 1972', '1972-03-14', undefined]
+]
+
+describe('dates', () => {
+  it.each(TABLE)('%s → %s', (text, iso, isoEnd) => {
+    const date = parseDate(text)
+    expect(date?.iso).toBe(iso)
+    expect(date?.isoEnd).toBe(isoEnd)
+  })
+
+  it.each(['二〇二〇年二月三十日', '2015年13月1日', '1994年', '三月七日', '4月9日至12日', '2005-2009年'])('does not invent a date from %s', (text) => {
+    expect(findDates(text)).toEqual([])
+  })
+
+  it('finds dates inside running text with their offsets', () => {
+    const text = '根据一九九四年三月七日签署的《联合声明》，于2015年12月8日至11日访问。'
+    expect(findDates(text).map((d) => [d.iso, d.isoEnd ?? null, text.slice(d.start, d.end)])).toEqual([
+      ['1994-03-07', null, '一九九四年三月七日'],
+      ['2015-12-08', '2015-12-11', '2015年12月8日至11日']
+    ])
+  })
+
+  it.each([
+    ['十', 10],
+    ['十四', 14],
+    ['二十', 20],
+    ['二十三', 23],
+    ['一百零五', 105],
+    ['一九九四', 1994],
+    ['二00五', 2005],
+    ['二○一五', 2015]
+  ])('numeral %s = %d', (text, value) => {
+    expect(numeralValue(text)).toBe(value)
+  })
+})

@@ -1,0 +1,233 @@
+import {describe, it, expect} from 'vitest'
+import {
+  countries,
+  countryNamesLongestFirst,
+  matchCountryAt,
+  countriesByAbbrev,
+  countryByCode,
+} from '../pipeline/rules/countries.js'
+import {places, matchPlaceAt} from '../pipeline/rules/places.js'
+import {organizations, matchOrganizationAt} from '../pipeline/rules/organizations.js'
+import {roles, matchRoleEndingAt, matchRoleAt} from '../pipeline/rules/roles.js'
+
+/** Every name of a table must be claimed by one entry only. */
+function duplicates(names: readonly string[]): string[] {
+  const seen = new Set<string>()
+  const dups = new Set<string>()
+  for (const name of names) {
+    if (seen.has(name)) dups.add(name)
+    seen.add(name)
+  }
+  return [...dups]
+}
+
+const tables = [
+  {table: 'countries', ids: countries.map((r) => r.code), names: countries.flatMap((r) => r.names)},
+  {table: 'places', ids: places.map((r) => r.id), names: places.flatMap((r) => r.names)},
+  {table: 'organizations', ids: organizations.map((r) => r.id), names: organizations.flatMap((r) => r.names)},
+  {table: 'roles', ids: roles.map((r) => r.id), names: roles.flatMap((r) => r.names)},
+]
+
+describe('rule tables are well formed', () => {
+  for (const {table, ids, names} of tables) {
+    it(`${table}: no duplicate ids`, () => {
+      expect(duplicates(ids)).toEqual([])
+    })
+    it(`${table}: no name claimed by two entries`, () => {
+      expect(duplicates(names)).toEqual([])
+    })
+    it(`${table}: no empty or padded names`, () => {
+      for (const name of names) expect(name).toMatch(/^\S(.*\S)?$/u)
+    })
+  }
+
+  it('country codes are two lower-case letters', () => {
+    for (const rule of countries) expect(rule.code).toMatch(/^[a-z]{2}$/)
+    for (const rule of places) expect(rule.country).toMatch(/^[a-z]{2}$/)
+  })
+
+  it('place countries are known country codes', () => {
+    for (const rule of places) expect(countryByCode(rule.country), rule.id).toBeDefined()
+  })
+
+  it('ids of places, organizations and roles are ASCII camelCase', () => {
+    for (const id of [...places, ...organizations, ...roles].map((r) => r.id)) expect(id).toMatch(/^[a-z][A-Za-z0-9]*$/)
+  })
+
+  it('abbreviations are single characters or null, and every entry has English names', () => {
+    for (const rule of countries) {
+      if (rule.abbrev !== null) expect([...rule.abbrev]).toHaveLength(1)
+      expect(rule.en.length).toBeGreaterThan(0)
+      expect(rule.names.length).toBeGreaterThan(0)
+    }
+  })
+
+  it('covers the UN members plus observers and historic states', () => {
+    expect(countries.length).toBeGreaterThanOrEqual(193 + 2 + 5)
+    for (const code of ['su', 'yu', 'dd', 'cs', 'ye', 'yd', 'ps']) expect(countryByCode(code), code).toBeDefined()
+    expect(countryByCode('tw')).toBeUndefined()
+  })
+
+  it('every name matches its own entry (no name is shadowed)', () => {
+    for (const rule of countries) for (const name of rule.names) expect(matchCountryAt(name, 0)?.rule).toBe(rule)
+    for (const rule of places) for (const name of rule.names) expect(matchPlaceAt(name, 0)?.rule).toBe(rule)
+    for (const rule of organizations) for (const name of rule.names) expect(matchOrganizationAt(name, 0)?.rule).toBe(rule)
+    for (const rule of roles) {
+      for (const name of rule.names) {
+        expect(matchRoleAt(name, 0)?.rule).toBe(rule)
+        expect(matchRoleEndingAt(name, name.length)?.rule).toBe(rule)
+      }
+    }
+  })
+
+  it('countryNamesLongestFirst is sorted longest first', () => {
+    for (let i = 1; i < countryNamesLongestFirst.length; i++) {
+      expect(countryNamesLongestFirst[i - 1]!.name.length).toBeGreaterThanOrEqual(countryNamesLongestFirst[i]!.name.length)
+    }
+  })
+})
+
+describe('countries', () => {
+  const code = (text: string, index = 0) => matchCountryAt(text, index)?.rule.code ?? null
+  const name = (text: string, index = 0) => matchCountryAt(text, index)?.name ?? null
+
+  it('longest name wins over its prefixes', () => {
+    expect(code('几内亚比绍共和国总统')).toBe('gw')
+    expect(name('几内亚比绍政府')).toBe('几内亚比绍')
+    expect(code('几内亚政府')).toBe('gn')
+    expect(code('赤道几内亚')).toBe('gq')
+    expect(name('阿拉伯也门共和国新闻文化部')).toBe('阿拉伯也门共和国')
+    expect(code('阿拉伯也门共和国新闻文化部')).toBe('ye')
+    expect(code('也门民主人民共和国')).toBe('yd')
+    expect(code('刚果民主共和国')).toBe('cd')
+    expect(code('刚果（金）')).toBe('cd')
+    expect(code('刚果(布)')).toBe('cg')
+    expect(code('刚果政府')).toBe('cg')
+    expect(code('多米尼克国')).toBe('dm')
+    expect(code('多米尼加共和国')).toBe('do')
+    expect(code('尼日尔')).toBe('ne')
+    expect(code('尼日利亚')).toBe('ng')
+    expect(code('南苏丹')).toBe('ss')
+    expect(code('苏丹')).toBe('sd')
+    expect(code('朝鲜民主主义人民共和国')).toBe('kp')
+    expect(code('大韩民国')).toBe('kr')
+    expect(code('捷克斯洛伐克社会主义共和国')).toBe('cs')
+    expect(code('捷克共和国')).toBe('cz')
+    expect(code('印度尼西亚')).toBe('id')
+    expect(code('印度政府')).toBe('in')
+    expect(code('苏维埃社会主义共和国联盟')).toBe('su')
+    expect(code('德意志民主共和国')).toBe('dd')
+    expect(code('德意志联邦共和国')).toBe('de')
+  })
+
+  it('matches Simplified and Traditional forms', () => {
+    expect(code('中华人民共和国和阿塞拜疆共和国联合声明')).toBe('cn')
+    expect(name('中华人民共和国和阿塞拜疆共和国', 8)).toBe('阿塞拜疆共和国')
+    expect(code('中華人民共和國政府')).toBe('cn')
+    expect(name('中華人民共和國政府')).toBe('中華人民共和國')
+    expect(code('大不列顛及北愛爾蘭聯合王國政府代表')).toBe('gb')
+    expect(name('大不列顛及北愛爾蘭聯合王國政府代表')).toBe('大不列顛及北愛爾蘭聯合王國')
+    expect(code('聯合王國政府承認')).toBe('gb')
+    expect(code('白俄罗斯共和国')).toBe('by')
+    expect(code('卡塔尔国代表')).toBe('qa')
+    expect(code('秘鲁共和国总统')).toBe('pe')
+    expect(code('祕魯')).toBe('pe')
+    expect(code('秘魯')).toBe('pe')
+  })
+
+  it('matches at an index inside running text and returns null elsewhere', () => {
+    const text = '应中华人民共和国主席杨尚昆的邀请，秘鲁共和国总统'
+    expect(code(text, 1)).toBe('cn')
+    expect(code(text, 0)).toBeNull()
+    expect(code(text, text.indexOf('秘鲁'))).toBe('pe')
+    expect(code(text, text.length)).toBeNull()
+    expect(code(text, -1)).toBeNull()
+  })
+
+  it('does not take 中非 (China–Africa) for the Central African Republic', () => {
+    expect(code('中非合作论坛')).toBeNull()
+    expect(code('中非共和国')).toBe('cf')
+  })
+
+  it('abbreviations: 中 is China, 阿 is ambiguous, Traditional forms resolve', () => {
+    expect(countriesByAbbrev('中').map((r) => r.code)).toEqual(['cn'])
+    const a = countriesByAbbrev('阿').map((r) => r.code)
+    for (const c of ['az', 'al', 'dz', 'ar', 'af']) expect(a).toContain(c)
+    expect(countriesByAbbrev('蘇').map((r) => r.code)).toEqual(countriesByAbbrev('苏').map((r) => r.code))
+    expect(countriesByAbbrev('英').map((r) => r.code)).toEqual(['gb'])
+    expect(countriesByAbbrev('秘').map((r) => r.code)).toEqual(['pe'])
+    expect(countriesByAbbrev('卡').map((r) => r.code)).toEqual(['qa'])
+    expect(countriesByAbbrev('尼').map((r) => r.code)).toContain('np')
+    expect(countriesByAbbrev('x')).toEqual([])
+  })
+})
+
+describe('places', () => {
+  it('resolves signing places', () => {
+    expect(matchPlaceAt('巴黎', 0)?.rule.country).toBe('fr')
+    expect(matchPlaceAt('北京', 0)?.rule.country).toBe('cn')
+    expect(matchPlaceAt('二00五年三月十七日于北京', 11)?.rule.id).toBe('beijing')
+    expect(matchPlaceAt('1992年1月20日于北京市 |', 11)?.name).toBe('北京市')
+    expect(matchPlaceAt('巴库', 0)?.rule.country).toBe('az')
+    expect(matchPlaceAt('亚的斯亚贝巴', 0)?.rule.id).toBe('addisAbaba')
+    expect(matchPlaceAt('日內瓦', 0)?.rule.id).toBe('geneva')
+    expect(matchPlaceAt('香港特別行政區', 0)?.name).toBe('香港特別行政區')
+    expect(matchPlaceAt('华盛顿特区', 0)?.rule.country).toBe('us')
+    expect(matchPlaceAt('首都', 0)).toBeNull()
+  })
+})
+
+describe('organizations', () => {
+  const id = (text: string, index = 0) => matchOrganizationAt(text, index)?.rule.id ?? null
+  it('longest name wins', () => {
+    expect(id('联合国安全理事会决议')).toBe('unSecurityCouncil')
+    expect(id('联合国安理会')).toBe('unSecurityCouncil')
+    expect(id('联合国宪章')).toBe('un')
+    expect(id('中国共产党中央委员会总书记')).toBe('cpcCentralCommittee')
+    expect(id('中国共产党')).toBe('cpc')
+    expect(id('亚信会议')).toBe('cica')
+    expect(id('联合国亚洲和太平洋经济社会委员会')).toBe('unescap')
+    expect(id('亚太经社会')).toBe('unescap')
+    expect(id('全国人民代表大会常务委员会')).toBe('cnNpcStandingCommittee')
+  })
+  it('knows the required bodies, in both scripts', () => {
+    expect(id('亚投行')).toBe('aiib')
+    expect(id('亞洲基礎設施投資銀行')).toBe('aiib')
+    expect(id('上海合作組織')).toBe('sco')
+    expect(id('世界贸易组织')).toBe('wto')
+    expect(id('国务院总理')).toBe('cnStateCouncil')
+    expect(id('中国全国人大')).toBe('cnNpc')
+    expect(id('中國中央電視台')).toBe('cctv')
+    expect(id('中国奥委会')).toBe('cnOlympicCommittee')
+    expect(matchOrganizationAt('东盟', 0)?.rule.international).toBe(true)
+    expect(matchOrganizationAt('国务院', 0)?.rule.international).toBe(false)
+    expect(id('外交部')).toBeNull()
+  })
+})
+
+describe('roles', () => {
+  const endingAt = (text: string) => matchRoleEndingAt(text, text.length)
+  it('matches right-to-left, longest first', () => {
+    expect(endingAt('中华人民共和国驻法兰西共和国特命全权大使')?.rule.id).toBe('ambassadorExtraordinaryAndPlenipotentiary')
+    expect(endingAt('阿拉伯也门共和国新闻文化部长')?.name).toBe('新闻文化部长')
+    expect(endingAt('中华人民共和国文化部长')?.rule.id).toBe('ministerOfCulture')
+    expect(endingAt('中華人民共和國政府代表')?.rule.id).toBe('governmentRepresentative')
+    expect(endingAt('外交部副部長')?.rule.id).toBe('viceForeignMinister')
+    expect(endingAt('駐中華人民共和國代辦')?.rule.id).toBe('chargeDAffaires')
+    expect(endingAt('阿塞拜疆共和国总统')?.rule.id).toBe('president')
+    expect(endingAt('中华人民共和国主席')?.rule.id).toBe('chairman')
+    expect(endingAt('国务院总理')?.rule.id).toBe('premier')
+    expect(endingAt('國務委員兼外交部長')?.rule.id).toBe('foreignMinister')
+    expect(endingAt('中华人民共和国')).toBeNull()
+    expect(matchRoleEndingAt('总统', 0)).toBeNull()
+    expect(matchRoleEndingAt('总统', 3)).toBeNull()
+  })
+  it('matches left-to-right, longest first', () => {
+    const text = '中华人民共和国主席胡锦涛阿塞拜疆共和国总统伊利哈姆·阿利耶夫'
+    expect(matchRoleAt(text, 7)?.rule.id).toBe('chairman')
+    expect(matchRoleAt(text, text.indexOf('总统'))?.rule.id).toBe('president')
+    expect(matchRoleAt('特命全权大使', 0)?.name).toBe('特命全权大使')
+    expect(matchRoleAt('外交部副部长', 0)?.rule.id).toBe('viceForeignMinister')
+    expect(matchRoleAt(text, 0)).toBeNull()
+  })
+})
