@@ -39,7 +39,7 @@ export function docTypeOfTitle(title: string): {rule: DocTypeRule; label: string
   const lower = trimmed.toLowerCase()
   for (const rule of docTypes) {
     for (const word of rule.en) {
-      if (new RegExp(`^(?:the\\s+)?${word}\\b`, 'i').test(lower)) return {rule, label: word}
+      if (new RegExp(`^(?:the\\s+)?${word}(?=\\s|$)`, 'i').test(lower)) return {rule, label: word}
     }
   }
   return null

@@ -44,13 +44,14 @@ export function layoutDocument(doc: Document): LaidOut {
     }
     return {block, outlines, lines: [], height: blockHeight(block)}
   })
-  const measured: Measured[] = blocks.map(({block, height}, index) => {
+  const measured: Measured[] = blocks.map(({block, outlines, height}, index) => {
     const previous = blocks[index - 1]
     return {
       lines: height,
       spaceBefore: Math.max(block.spaceBefore, previous ? previous.block.spaceAfter : 0),
       keepTogether: block.kind === 'signatures',
-      keepWithNext: block.keepWithNext
+      // A one-line block that opens an article (or the preamble) stays with what follows it.
+      keepWithNext: block.keepWithNext || (outlines.length > 0 && height === 1 && index + 1 < blocks.length)
     }
   })
   return {flow, blocks, pages: paginate(measured)}
@@ -65,7 +66,7 @@ export interface RenderInput {
 /** Structure elements of each block: one list per signatory for a signature block, else one element. */
 type BlockElements = StructureElement[][]
 
-function buildStructure(engine: Engine, flow: FlowGroup): BlockElements[] {
+function buildStructure(engine: Engine, flow: FlowGroup): {root: StructureElement; elements: BlockElements[]} {
   const elements: BlockElements[] = []
   const visit = (node: FlowNode, parent: StructureElement) => {
     if (node.kind === 'group') {
@@ -96,11 +97,8 @@ function buildStructure(engine: Engine, flow: FlowGroup): BlockElements[] {
   const root = engine.struct('Document')
   engine.addStructure(root)
   flow.children.forEach((child) => visit(child, root))
-  elementsRoot.set(engine, root)
-  return elements
+  return {root, elements}
 }
-
-const elementsRoot = new WeakMap<Engine, StructureElement>()
 
 /** Run `draw` inside a marked-content sequence that belongs to the structure element `element`. */
 function drawTagged(engine: Engine, element: StructureElement, tag: string, draw: () => void): void {
@@ -216,7 +214,7 @@ export function renderPdf(doc: Document, input: RenderInput): Promise<Uint8Array
     ...attached
   })
 
-  const elements = buildStructure(engine, laid.flow)
+  const {root, elements} = buildStructure(engine, laid.flow)
   laid.pages.forEach((page, pageIndex) => {
     engine.addPage()
     drawFolio(engine, pageIndex + 1)
@@ -237,7 +235,7 @@ export function renderPdf(doc: Document, input: RenderInput): Promise<Uint8Array
       }
     }
   })
-  elementsRoot.get(engine)?.end()
+  root.end()
   // Pitfall 1: the outline root needs /Count; replace the shared default options, do not mutate them.
   engine.outline.options = {...engine.outline.options, expanded: true}
   engine.end()

@@ -58,7 +58,10 @@ function signing(node: Signing): FlowNode[] {
   return [paragraph(text, {align: 'right', indent: 0, rightIndent: 4, spaceBefore: 1})]
 }
 
-export function signatures(node: Signatures, outline: string): FlowNode[] {
+/** Bookmark title of the signature block. */
+export const outlineTitle = '签署'
+
+export function signatures(node: Signatures): FlowNode[] {
   const children: FlowNode[] = []
   let cells: SignatureCell[] = []
   const flush = () => {
@@ -77,5 +80,5 @@ export function signatures(node: Signatures, outline: string): FlowNode[] {
     }
   }
   flush()
-  return children.length === 0 ? [] : [group('Div', children, outline)]
+  return children.length === 0 ? [] : [group('Div', children, outlineTitle)]
 }

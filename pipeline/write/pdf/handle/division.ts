@@ -5,6 +5,7 @@
  */
 import type {Division, Paragraph} from '../../../tree/types.js'
 import {group, paragraph as block, type FlowNode} from '../flow.js'
+import {handle} from './index.js'
 import {paragraph} from './paragraph.js'
 import {textOf} from './text.js'
 
@@ -24,7 +25,7 @@ export function division(node: Division): FlowNode[] {
       children.push(...paragraph(child as Paragraph, prefix))
     } else {
       if (prefix !== '') children.push(block(prefix, {keepWithNext: true}))
-      children.push(...division(child))
+      children.push(...handle(child))
     }
     prefix = ''
   }

@@ -5,30 +5,27 @@
  */
 import type {Body, Conclusions, Preamble, Preface} from '../../../tree/types.js'
 import {group, type FlowNode} from '../flow.js'
-import {signatures} from '../signatures.js'
-import {division} from './division.js'
-import {paragraph} from './paragraph.js'
-import {title} from './title.js'
+import {outlineTitle} from '../signatures.js'
+import {all} from './index.js'
 
-export const labels = {preamble: '序言', signatures: '签署'} as const
+/** Bookmark titles of the preamble and the signatures. */
+export const labels = {preamble: '序言', signatures: outlineTitle} as const
 
 export function preface(node: Preface): FlowNode[] {
-  return node.children.flatMap((child) => (child.type === 'title' ? title(child) : paragraph(child)))
+  return all(node.children)
 }
 
 export function preamble(node: Preamble): FlowNode[] {
-  const children = node.children.flatMap((child) => paragraph(child))
+  const children = all(node.children)
   return children.length === 0 ? [] : [group('Div', children, labels.preamble)]
 }
 
 export function body(node: Body): FlowNode[] {
-  const children = node.children.flatMap((child) => (child.type === 'paragraph' ? paragraph(child) : division(child)))
+  const children = all(node.children)
   return children.length === 0 ? [] : [group('Sect', children)]
 }
 
 export function conclusions(node: Conclusions): FlowNode[] {
-  const children = node.children.flatMap((child) =>
-    child.type === 'paragraph' ? paragraph(child) : signatures(child, labels.signatures)
-  )
+  const children = all(node.children)
   return children.length === 0 ? [] : [group('Div', children)]
 }
