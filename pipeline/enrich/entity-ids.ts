@@ -33,7 +33,7 @@ export function personId(name: string): string {
 /** `cn` + `president` → `cnPresident`; with no role rule, from the printed words. */
 export function roleId(partyCode: string | null, roleRuleId: string | null, printed: string): string {
   const head = partyCode ?? 'xx'
-  const tail = roleRuleId ?? camel(syllables(printed)) ?? 'role'
+  const tail = roleRuleId ?? (camel(syllables(printed)) || camel(printed.split(/[^A-Za-z]+/)) || 'role')
   return head + tail[0]!.toUpperCase() + tail.slice(1)
 }
 

@@ -302,3 +302,18 @@ export function countryByCode(code: string): CountryRule | undefined {
 export function countriesByAbbrev(ch: string): readonly CountryRule[] {
   return byAbbrev.get(abbrevTraditionalToSimplified.get(ch) ?? ch) ?? []
 }
+
+/** English names, longest first (`…Northern Ireland` before `Ireland`). */
+export const englishNamesLongestFirst: readonly {name: string; rule: CountryRule}[] = Object.freeze(
+  countries.flatMap((rule) => rule.en.map((name) => Object.freeze({name, rule}))).sort((a, b) => b.name.length - a.name.length)
+)
+
+/** The country an English phrase names (`President of the Republic of Azerbaijan` → az), longest name first. */
+export function englishCountryIn(text: string): {name: string; rule: CountryRule} | null {
+  let best: {name: string; rule: CountryRule; at: number} | null = null
+  for (const entry of englishNamesLongestFirst) {
+    const at = text.indexOf(entry.name)
+    if (at !== -1 && (!best || entry.name.length > best.name.length)) best = {...entry, at}
+  }
+  return best ? {name: best.name, rule: best.rule} : null
+}

@@ -145,3 +145,16 @@ export function matchRoleAt(text: string, index: number): RoleMatch | null {
 export function roleById(id: string): RoleRule | undefined {
   return byId.get(id)
 }
+
+/** The role an English title opens with (`President of the Republic of Azerbaijan` → president), longest first. */
+export function matchEnglishRoleAt(text: string): RoleMatch | null {
+  const lower = text.toLowerCase()
+  let best: RoleMatch | null = null
+  for (const rule of roles) {
+    const name = rule.en.toLowerCase()
+    if (lower.startsWith(name) && (lower.length === name.length || /[^a-z]/.test(lower[name.length]!)) && (!best || name.length > best.name.length)) {
+      best = {name: rule.en, rule}
+    }
+  }
+  return best
+}

@@ -54,7 +54,7 @@ export function planDocuments(blocks: readonly Block[]): Plan {
       const rest = block.text.slice(doc.title.text.length)
       if (/^[\s\u3000]+\S/u.test(rest)) {
         repeated.push(subBlock(block, 0, doc.title.text.length))
-        block = subBlock(block, doc.title.text.length, block.text.length)
+        block = {...subBlock(block, doc.title.text.length, block.text.length), before: block.before}
       }
     }
     ;(doc ? doc.blocks : front).push(block)

@@ -5,9 +5,9 @@
  * whole batch is known.
  */
 import type {DateFact, MetaSpan, Party, Removal} from '../tree/types.js'
-import type {Token} from './signatures.js'
+import {ENGLISH_PLACE, type Token} from './signatures.js'
 import {docTypeOfTitle, UNKNOWN_DOC_TYPE} from '../rules/doc-types.js'
-import {countries, countriesByAbbrev, countryByCode, matchCountryAt, type CountryRule} from '../rules/countries.js'
+import {countriesByAbbrev, countryByCode, englishNamesLongestFirst, matchCountryAt, type CountryRule} from '../rules/countries.js'
 import {matchPlaceAt} from '../rules/places.js'
 import {closingClauses, placeLinks} from '../rules/formulas.js'
 import {findDates} from '../enrich/dates.js'
@@ -50,7 +50,15 @@ export function partiesOf(title: string | null, text: string, signatoryCodes: re
     }
   }
   if (found.length === 0 && /[A-Za-z]/.test(head)) {
-    for (const rule of countries) if (rule.en.some((name) => head.includes(name))) add(rule)
+    // Longest English names first, each span used once: `…Northern Ireland` is not Ireland.
+    let rest = head
+    for (const {name, rule} of englishNamesLongestFirst) {
+      const at = rest.indexOf(name)
+      if (at === -1) continue
+      add(rule)
+      rest = rest.slice(0, at) + '\u0000'.repeat(name.length) + rest.slice(at + name.length)
+    }
+    found.sort((a, b) => englishIndex(head, a) - englishIndex(head, b))
   }
   // `中秘两国…`, `中尼关于…`: China and one abbreviated partner.
   const pair = /^中([\u4e00-\u9fff])(?:两国|兩國|关于|關於|政府|联合|聯合|建交|双方|雙方)/.exec(head)
@@ -66,9 +74,14 @@ export function partiesOf(title: string | null, text: string, signatoryCodes: re
   return found.map((rule) => ({name: displayName(rule, text), code: rule.code}))
 }
 
+function englishIndex(text: string, rule: CountryRule): number {
+  const positions = rule.en.map((name) => text.indexOf(name)).filter((i) => i !== -1)
+  return positions.length > 0 ? Math.min(...positions) : Number.MAX_SAFE_INTEGER
+}
+
 /** The party's name as this document prints it (the first of its names found in the text). */
 function displayName(rule: CountryRule, text: string): string {
-  return rule.names.find((name) => text.includes(name)) ?? rule.names[0]!
+  return rule.names.find((name) => text.includes(name)) ?? rule.en.find((name) => text.includes(name)) ?? rule.names[0]!
 }
 
 /** The signing date and place from the signing line, else from a closing clause. */
@@ -90,7 +103,8 @@ export function signingOf(
       start: cleaned.sourceStart(start + date.start),
       end: cleaned.sourceEnd(start + date.end - 1)
     }
-    return {date: fact, place: placeAfter(text, date.end)}
+    const english = ENGLISH_PLACE.exec(text.slice(0, date.start))
+    return {date: fact, place: english ? english[1]! : placeAfter(text, date.end)}
   }
   return {date: null, place: null}
 }

@@ -7,7 +7,7 @@
  * block at the end of a document and rebuilds the signatories from it.
  */
 import type {Block} from './blocks.js'
-import {matchCountryAt} from '../rules/countries.js'
+import {englishCountryIn, matchCountryAt} from '../rules/countries.js'
 import {matchRoleAt, matchRoleEndingAt} from '../rules/roles.js'
 import {matchNumber} from '../rules/numbering.js'
 import {placeLinks, signatureMark} from '../rules/formulas.js'
@@ -34,22 +34,36 @@ export interface SignatoryPlan {
 }
 
 const MAX_CELL = 40
+const MAX_LATIN_CELL = 90
 const SENTENCE = /[。，；！？、：]/
 const HAN = /^[\u3400-\u9fff]$/
 const LATIN_WORD = /^[A-Za-z][A-Za-z.'’\-]*$/
 
-/** Is a whole block a signing date, optionally with its place (`二○一五年十二月十日于北京`)? */
+/**
+ * Is a whole block a signing date with its place: `二○一五年十二月十日于北京`,
+ * `1988年7月5日于巴黎`, or in English `Beijing, 10 December 2015`?
+ */
 export function signingLine(text: string): boolean {
   const date = findDates(text)[0]
-  if (!date || date.start !== 0) return false
-  const rest = text.slice(date.end).replace(placeLinks, '')
-  return rest.length <= 12 && !SENTENCE.test(rest)
+  if (!date) return false
+  if (date.start === 0) {
+    const rest = text.slice(date.end).replace(placeLinks, '')
+    return rest.length <= 12 && !SENTENCE.test(rest)
+  }
+  return date.end === text.length && ENGLISH_PLACE.test(text.slice(0, date.start))
 }
+
+/** `Beijing, ` / `Done at Beijing on ` before an English date. */
+export const ENGLISH_PLACE = /^(?:(?:Done|Signed) (?:at|in) )?([A-Z][A-Za-z .'’-]{1,40}?)(?:,| on| this)\s*$/
 
 /** Could this block be a cell of a signature block? */
 export function isCell(block: Block): boolean {
   const text = block.text
   if (signatureMark.test(text) || signingLine(text)) return true
+  if (!/[\u3400-\u9fff]/.test(text)) {
+    // An English cell: a role line or a name, not a sentence.
+    return text.length <= MAX_LATIN_CELL && /^[A-Z]/.test(text) && !/[.;:!?,]$/.test(text) && !/, /.test(text) && !matchNumber(text)
+  }
   if (text.length > MAX_CELL || SENTENCE.test(text) || matchNumber(text)) return false
   if (findDates(text).length > 0) return false
   return /[\p{L}]/u.test(text)
@@ -142,7 +156,9 @@ export function tokenize(cells: readonly Block[]): Token[] {
       for (const [from, to, kind] of glued) tokens.push({kind, start: cell.start + from, end: cell.start + to, value: cell.text.slice(from, to)})
       continue
     }
-    for (const part of mergeParts(words(cell))) tokens.push(classify(part))
+    for (const part of mergeParts(words(cell))) {
+      tokens.push(signatureMark.test(part.value) ? {kind: 'mark', start: part.start, end: part.end, value: part.value} : classify(part))
+    }
   }
   return tokens
 }
@@ -231,6 +247,6 @@ function plan(roleTokens: Token[], name: Token | null, marks: Token[]): Signator
   for (const token of roleTokens) {
     role = role === null ? token.value : role + (roleComplete(role) ? ' ' : '') + token.value
   }
-  const country = role ? matchCountryAt(role, 0) : null
+  const country = role ? (matchCountryAt(role, 0) ?? englishCountryIn(role)) : null
   return {party: country?.name ?? null, partyCode: country?.rule.code ?? null, role, roleTokens, name, marks}
 }

@@ -13,7 +13,7 @@ import {enclose, type NodeFactory} from './nodes.js'
 import {gluedTail, groupSignatories, isCell, signingLine, tokenize, type SignatoryPlan, type Token} from './signatures.js'
 import {matchNumber, type NumberMatch} from '../rules/numbering.js'
 import {closingClauses, enactingFormulas, notePrefixes} from '../rules/formulas.js'
-import {matchRoleEndingAt} from '../rules/roles.js'
+import {matchEnglishRoleAt, matchRoleEndingAt} from '../rules/roles.js'
 import {personMark, roleMark} from '../enrich/entity-ids.js'
 import type {
   Body,
@@ -149,6 +149,12 @@ function divide(blocks: Block[], f: NodeFactory, file: VFile): {preamble: Paragr
         parent.node.children.push(node)
         stack.push({node, level, last: number.value})
       }
+      // A sub-item opened on the same line becomes the innermost open division.
+      for (let inner = node.children[1]; inner && inner.type === 'point'; inner = inner.children[1]) {
+        let innerLevel = levels.indexOf(inner.style)
+        if (innerLevel === -1) innerLevel = levels.push(inner.style) - 1
+        stack.push({node: inner, level: innerLevel, last: inner.ordinal})
+      }
       continue
     }
     const para = paragraph(f, block)
@@ -181,7 +187,14 @@ function division(type: Division['type'], number: NumberMatch, block: Block, f: 
   const node: Division = {type, ordinal: number.value, style: number.style.id, children: [num], position: f.span(block.start, block.end)}
   let rest = numEnd
   while (rest < block.end && /[\s\u3000\u00a0]/u.test(f.cleaned.text[rest]!)) rest++
-  if (rest < block.end) node.children.push(paragraph(f, block, rest))
+  if (rest >= block.end) return node
+  // `（五）甲、双方…`: a sub-item opens on the same line as its parent.
+  const inner = matchNumber(f.cleaned.text.slice(rest, block.end))
+  if (inner && inner.style.kind === 'division' && inner.style.id !== number.style.id) {
+    node.children.push(division('point', inner, {...block, start: rest, text: f.cleaned.text.slice(rest, block.end)}, f))
+  } else {
+    node.children.push(paragraph(f, block, rest))
+  }
   return node
 }
 
@@ -220,7 +233,7 @@ function signatureNode(plan: SignatoryPlan, f: NodeFactory): Signature {
   const children: Signature['children'] = []
   if (plan.role && plan.roleTokens.length > 0) {
     const texts: Text[] = plan.roleTokens.flatMap((t) => f.texts(t.start, t.end))
-    const roleWord = matchRoleEndingAt(plan.role, plan.role.length)
+    const roleWord = matchRoleEndingAt(plan.role, plan.role.length) ?? matchEnglishRoleAt(plan.role)
     const first = plan.roleTokens[0]!
     const last = plan.roleTokens[plan.roleTokens.length - 1]!
     children.push(roleMark(plan.partyCode, roleWord?.rule.id ?? null, plan.role, texts, f.span(first.start, last.end)))

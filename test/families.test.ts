@@ -1,0 +1,150 @@
+/**
+ * Document families beyond the seed (test/fixtures/families): treaties with
+ * chapters, agreements with `第一条` inline or on its own line, declarations
+ * with nested points, exchanges of notes, English counterparts, and documents
+ * with no title, no numbering or no signature block. Each must segment as
+ * written, keep every character, and give valid Akoma Ntoso.
+ */
+import {beforeAll, describe, expect, it} from 'vitest'
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {visit} from 'unist-util-visit'
+import {convert, type Converted} from '../pipeline/batch/convert.js'
+import {toText} from '../pipeline/tree/text.js'
+import type {Division, Document, Signature} from '../pipeline/tree/types.js'
+import {createWriteContext} from '../pipeline/write/context.js'
+import {findSchemaDir, validateAkn} from '../pipeline/validate/akn-schema.js'
+import {coverage} from './helpers/coverage.js'
+import {root} from './helpers/seed.js'
+
+const dir = path.join(root, 'test', 'fixtures', 'families')
+const results = new Map<string, Converted>()
+
+beforeAll(async () => {
+  for (const name of ['treaty-chapters', 'declaration-points', 'exchange-of-notes', 'no-title-no-numbers', 'english-statement', 'agreement-inline']) {
+    const file = path.join(dir, `${name}.txt`)
+    results.set(name, await convert([{path: file, bytes: readFileSync(file)}]))
+  }
+})
+
+const only = (name: string): Document => {
+  const docs = results.get(name)!.documents
+  expect(docs).toHaveLength(1)
+  return docs[0]!
+}
+
+/** The numbered outline: `num` of every division, nested. */
+type Outline = Array<string | [string, Outline]>
+function outline(nodes: ReadonlyArray<{type: string}>): Outline {
+  const out: Outline = []
+  for (const node of nodes) {
+    if (node.type !== 'article' && node.type !== 'point' && node.type !== 'chapter') continue
+    const division = node as Division
+    const inner = outline(division.children)
+    out.push(inner.length > 0 ? [division.children[0].value, inner] : division.children[0].value)
+  }
+  return out
+}
+const body = (doc: Document) => doc.children.find((s) => s.type === 'body')!.children
+const signatures = (doc: Document) => {
+  const out: Array<[string | null, string | null, string | null]> = []
+  visit(doc, 'signature', (n) => {
+    const s = n as Signature
+    out.push([s.partyCode, s.role, s.name])
+  })
+  return out
+}
+
+describe('document families', () => {
+  it('treaty with chapters: 第一章 > 第一条 > （一）, a closing clause and plenipotentiaries', () => {
+    const doc = only('treaty-chapters')
+    expect(doc.meta).toMatchObject({docType: 'treaty', id: '/akn/cn/statement/treaty/1962-12-26/cn-mn', place: '北京'})
+    expect(outline(body(doc))).toEqual([
+      ['第一章', [['第一条', ['（一）', '（二）']], '第二条']],
+      ['第二章', ['第三条']]
+    ])
+    const chapter = body(doc)[0] as Division
+    expect(toText(chapter.children[1])).toBe('边界的走向')
+    const third = (body(doc)[1] as Division).children.find((c) => c.type === 'article') as Division
+    expect(third.children.filter((c) => c.type === 'paragraph').map(toText)).toEqual(['本条约须经批准，批准书在北京互换。', '本条约自互换批准书之日起生效。'])
+    const conclusions = doc.children.find((s) => s.type === 'conclusions')!
+    expect(conclusions.children[0]).toMatchObject({type: 'paragraph', role: 'closing'})
+    expect(signatures(doc)).toEqual([
+      ['cn', '中华人民共和国全权代表', '周恩来'],
+      ['mn', '蒙古人民共和国全权代表', '泽登巴尔']
+    ])
+  })
+
+  it('agreement with 第一条 inline, a closing clause and one-line columns', () => {
+    const doc = only('agreement-inline')
+    expect(doc.meta).toMatchObject({docType: 'agreement', id: '/akn/cn/statement/agreement/1985-11-21/cn-sg', place: '新加坡'})
+    expect(outline(body(doc))).toEqual(['第一条', '第二条', '第三条'])
+    expect(toText((body(doc)[0] as Division).children[1])).toBe('本协定所称“投资”，系指依照缔约一方法律在其领土内投资的各种财产。')
+    expect(doc.children.find((s) => s.type === 'preamble')!.children.map((p) => p.role)).toEqual(['enactingFormula'])
+    expect(signatures(doc)).toEqual([
+      ['cn', '中华人民共和国政府代表', '郑拓彬'],
+      ['sg', '新加坡共和国政府代表', '陈庆炎']
+    ])
+  })
+
+  it('declaration with nested points 一、 > （一） > 1. > （1） and dash-led paragraphs', () => {
+    const doc = only('declaration-points')
+    expect(doc.meta).toMatchObject({docType: 'jointDeclaration', id: '/akn/cn/statement/jointDeclaration/1997-04-23/cn-ru', place: '莫斯科'})
+    expect(outline(body(doc))).toEqual([['一、', [['（一）', ['1.', ['2.', ['（1）', '（2）']]]], '（二）']], '二、'])
+    const second = ((body(doc)[0] as Division).children.filter((c) => c.type === 'point') as Division[])[1]!
+    expect(second.children.filter((c) => c.type === 'paragraph').map(toText)).toEqual(['双方认为：', '——和平与发展已成为当今世界的主题；', '——冷战思维必须摒弃。'])
+    expect(signatures(doc)).toEqual([
+      ['cn', '中华人民共和国主席', '江泽民'],
+      ['ru', '俄罗斯联邦总统', '鲍·叶利钦']
+    ])
+  })
+
+  it('exchange of notes: two notes in one document, each an article with its points', () => {
+    const doc = only('exchange-of-notes')
+    expect(doc.meta).toMatchObject({docType: 'exchangeOfNotes', id: '/akn/cn/statement/exchangeOfNotes/1956-09-20/cn-np', place: '加德满都'})
+    expect(outline(body(doc))).toEqual([['一、', ['（一）', '（二）']], '二、'])
+    const notes = body(doc) as Division[]
+    expect(toText(notes[0]!.children[1])).toBe('中国驻尼泊尔大使给尼泊尔外交大臣的照会')
+    expect(toText(notes[1]!.children[1])).toBe('尼泊尔外交大臣给中国驻尼泊尔大使的复照')
+  })
+
+  it('English counterpart: title, numbered points, signatories and signing line', () => {
+    const doc = only('english-statement')
+    expect(doc.meta).toMatchObject({
+      language: 'en',
+      docType: 'jointStatement',
+      id: '/akn/cn/statement/jointStatement/2015-12-10/cn-az',
+      place: 'Beijing',
+      title: 'Joint Statement between the People\'s Republic of China and the Republic of Azerbaijan on Further Developing Friendly Cooperation'
+    })
+    expect(outline(body(doc))).toEqual(['1.', '2.', '3.'])
+    expect(toText((body(doc)[1] as Division).children[1])).toBe("The two sides will firmly support each other's choice of development path.")
+    expect(doc.children.find((s) => s.type === 'preamble')!.children.map((p) => p.role ?? null)).toEqual([null, 'enactingFormula'])
+    expect(signatures(doc)).toEqual([
+      ['cn', "President of the People's Republic of China", 'Xi Jinping'],
+      ['az', 'President of the Republic of Azerbaijan', 'Ilham Aliyev']
+    ])
+  })
+
+  it('no title, no numbering, no signature: one document of plain paragraphs, with warnings', () => {
+    const result = results.get('no-title-no-numbers')!
+    const doc = only('no-title-no-numbers')
+    expect(doc.meta).toMatchObject({docType: 'document', title: '', id: '/akn/cn/statement/document/undated/nn'})
+    expect(body(doc).map((p) => toText(p))).toEqual(['双方认为，两国关系的发展符合两国人民的根本利益。', '双方同意加强在经贸、文化、教育等领域的交流与合作。'])
+    expect(result.files[0]!.messages.map((m) => m.ruleId).sort()).toEqual(['no-signature', 'no-work-date'])
+  })
+
+  it('keeps every character of every family, and writes valid Akoma Ntoso', async () => {
+    const docs: Document[] = []
+    for (const [name, result] of results) {
+      const file = result.files[0]!
+      expect(coverage(file.data.source!.text, result.trees.get(file)!, file.data.removed!, file.data.stamps!), name).toEqual([])
+      docs.push(...result.documents)
+    }
+    if (!findSchemaDir()) return
+    const context = createWriteContext(docs)
+    const xml = await Promise.all(docs.map(async (doc) => ({name: doc.meta.slug, xml: new TextDecoder().decode(await context.render('akn', doc))})))
+    const report = await validateAkn(xml)
+    expect(report.filter((r) => !r.valid)).toEqual([])
+  })
+})
