@@ -31,11 +31,14 @@ const MONTH_NAME = `(${MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1)).join(
 const EN_MDY = `${MONTH_NAME} (\\d{1,2}),? (\\d{4})`
 const EN_DMY = `(\\d{1,2}) ${MONTH_NAME},? (\\d{4})`
 
+const MAY_HOLD_DATE = /[年\-]|uary|March|April|May|June|July|August|ber/
 const DATE = new RegExp(`(?:${CJK}${RANGE})|(?<![\\d-])(?:${ISO})|(?:${EN_MDY})|(?:${EN_DMY})`, 'g')
 
 /** Every full date in `text`, in order. */
 export function findDates(text: string): ParsedDate[] {
   const found: ParsedDate[] = []
+  // Most text has no date: every form needs 年, a hyphen, or a month name.
+  if (!MAY_HOLD_DATE.test(text)) return found
   for (const match of text.matchAll(DATE)) {
     const parsed = fromMatch(match)
     if (parsed) found.push(parsed)

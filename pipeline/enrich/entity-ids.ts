@@ -10,10 +10,18 @@ import type {Position} from 'unist'
 
 const ONTOLOGY = '/akn/ontology'
 
+// Names and roles repeat across a batch; their pinyin is computed once.
+const syllableCache = new Map<string, string[]>()
+
 function syllables(text: string): string[] {
   const han = text.replace(/[^\u3400-\u9fff]/g, '')
   if (han.length === 0) return []
-  return pinyin(han, {toneType: 'none', type: 'array', v: true}).map((s) => s.toLowerCase().replace(/[^a-z]/g, ''))
+  let cached = syllableCache.get(han)
+  if (!cached) {
+    cached = pinyin(han, {toneType: 'none', type: 'array', v: true}).map((s) => s.toLowerCase().replace(/[^a-z]/g, ''))
+    if (syllableCache.size < 100_000) syllableCache.set(han, cached)
+  }
+  return cached
 }
 
 function camel(words: string[]): string {

@@ -7,8 +7,8 @@
  */
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import {visit} from 'unist-util-visit'
-import type {Inline, Paragraph, Root, Signing, Text, Title} from '../tree/types.js'
+import {walk} from '../tree/walk.js'
+import type {Inline, Paragraph, Root, Signature, Signing, Text, Title} from '../tree/types.js'
 import {Locator, NodeFactory} from '../segment/nodes.js'
 import {findInline, NameBook} from './inline.js'
 import '../read/source.js'
@@ -19,8 +19,8 @@ const enrich: Plugin<[], Root> = function () {
     if (!source || !cleaned) throw new Error('`enrich` needs `read`, `clean` and `segment` to run first')
     const factory = new NodeFactory(cleaned, new Locator(source.text))
     const names = new NameBook()
-    visit(tree, 'signature', (node) => {
-      if (node.type === 'signature' && node.name) names.add(node.name)
+    walk(tree, (node) => {
+      if (node.type === 'signature' && (node as Signature).name) names.add((node as Signature).name!)
     })
     const mark = (node: Paragraph | Title | Signing, places: 'all' | 'context'): void => {
       const children: Inline[] = []
@@ -42,13 +42,15 @@ const enrich: Plugin<[], Root> = function () {
       }
       node.children = children
     }
-    visit(tree, (node) => {
-      if (node.type === 'paragraph') mark(node as Paragraph, 'context')
-      else if (node.type === 'signing') mark(node as Signing, 'all')
+    const containers: Array<[Paragraph | Signing, 'all' | 'context']> = []
+    walk(tree, (node) => {
+      if (node.type === 'paragraph') containers.push([node as Paragraph, 'context'])
+      else if (node.type === 'signing') containers.push([node as Signing, 'all'])
     })
+    for (const [node, places] of containers) mark(node, places)
     // The cleaned offsets were for this stage only.
-    visit(tree, 'text', (node) => {
-      delete (node as Text).data
+    walk(tree, (node) => {
+      if (node.type === 'text') delete (node as Text).data
     })
   }
 }

@@ -6,7 +6,7 @@
  * canonical form of each person. An unresolved citation is an info message.
  */
 import type {VFile} from 'vfile'
-import {visit} from 'unist-util-visit'
+import {walk} from '../tree/walk.js'
 import type {Citation, DateFact, DateMark, Document, EntityMark, Inline, Root} from '../tree/types.js'
 
 export interface BatchItem {
@@ -90,14 +90,16 @@ export function link(batch: readonly BatchItem[]): Document[] {
   // 4. One canonical form per person across the batch: the fullest printed form.
   const canonical = new Map<string, string>()
   for (const doc of documents) {
-    visit(doc, 'person', (node) => {
+    walk(doc, (node) => {
+      if (node.type !== 'person') return
       const mark = node as EntityMark
       const best = canonical.get(mark.ref)
       if (!best || rank(mark.showAs) > rank(best)) canonical.set(mark.ref, mark.showAs)
     })
   }
   for (const doc of documents) {
-    visit(doc, 'person', (node) => {
+    walk(doc, (node) => {
+      if (node.type !== 'person') return
       const mark = node as EntityMark
       mark.showAs = canonical.get(mark.ref) ?? mark.showAs
     })
@@ -137,7 +139,8 @@ function visitDate(doc: Document): DateFact | null {
   const preamble = doc.children.find((s) => s.type === 'preamble')
   if (!preamble) return null
   let found: DateFact | null = null
-  visit(preamble, 'date', (node) => {
+  walk(preamble, (node) => {
+    if (node.type !== 'date') return
     const mark = node as DateMark
     if (found || !mark.isoEnd) return
     found = {value: mark.iso, source: 'visit', text: textOf(mark), start: mark.position.start.offset!, end: mark.position.end.offset!}
@@ -146,7 +149,7 @@ function visitDate(doc: Document): DateFact | null {
 }
 
 function visitInlines(doc: Document, callback: (children: Inline[]) => void): void {
-  visit(doc, (node) => {
-    if (node.type === 'paragraph' || node.type === 'signing') callback((node as {children: Inline[]}).children)
+  walk(doc, (node) => {
+    if (node.type === 'paragraph' || node.type === 'signing') callback((node as unknown as {children: Inline[]}).children)
   })
 }

@@ -14,15 +14,25 @@ import {findDates} from '../enrich/dates.js'
 import type {MappedText} from '../read/mapped-text.js'
 
 // Characters that exist in only one script (a small, frequent sample).
-const TRADITIONAL_ONLY = /[國與關於華聯體對發經濟會議條約協這們為個來時說還將產業長實與點邊應當舉開請變區門]/g
-const SIMPLIFIED_ONLY = /[国与关于华联体对发经济会议条约协这们为个来时说还将产业长实与点边应当举开请变区门]/g
+const TRADITIONAL_ONLY = new Set('國與關於華聯體對發經濟會議條約協這們為個來時說還將產業長實點邊應當舉開請變區門')
+const SIMPLIFIED_ONLY = new Set('国与关于华联体对发经济会议条约协这们为个来时说还将产业长实点边应当举开请变区门')
 
+/** `en` when Latin letters outnumber Han, else `zh-Hant` or `zh-Hans` by script-specific characters. */
 export function languageOf(text: string): string {
-  const han = (text.match(/[\u4e00-\u9fff]/g) ?? []).length
-  const latin = (text.match(/[A-Za-z]/g) ?? []).length
+  let han = 0
+  let latin = 0
+  let traditional = 0
+  let simplified = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      han++
+      const char = text[i]!
+      if (TRADITIONAL_ONLY.has(char)) traditional++
+      else if (SIMPLIFIED_ONLY.has(char)) simplified++
+    } else if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) latin++
+  }
   if (latin > han) return 'en'
-  const traditional = (text.match(TRADITIONAL_ONLY) ?? []).length
-  const simplified = (text.match(SIMPLIFIED_ONLY) ?? []).length
   return traditional > simplified ? 'zh-Hant' : 'zh-Hans'
 }
 

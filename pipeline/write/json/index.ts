@@ -7,7 +7,7 @@
 import type {Body, Conclusions, Division, Document, EntityMark, Inline, Paragraph, Preamble, Signatures} from '../../tree/types.js'
 import {divisionsOf, paragraphsOf, toText} from '../../tree/text.js'
 import type {Writer} from '../types.js'
-import {visit} from 'unist-util-visit'
+import {walk} from '../../tree/walk.js'
 
 export const JSON_FORMAT = 'diptext-document/1'
 
@@ -80,7 +80,7 @@ export function toJson(doc: Document): Record<string, unknown> {
   }
   const citations: Array<{title: string; target: string | null; start: number; end: number}> = []
   const entities = new Map<string, {kind: string; id: string; href: string; showAs: string}>()
-  visit(doc, (node) => {
+  walk(doc, (node) => {
     const inline = node as Inline
     if (inline.type === 'citation') citations.push({title: inline.title, target: inline.target, start: inline.position.start.offset!, end: inline.position.end.offset!})
     if (inline.type === 'person' || inline.type === 'role' || inline.type === 'organization' || inline.type === 'location') {
