@@ -5,6 +5,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {main} from '../pipeline/cli/main.js'
 import {seedPath} from './helpers/seed.js'
+import {findSchemaDir} from '../pipeline/validate/akn-schema.js'
 
 let dir: string
 let stderr: string
@@ -67,6 +68,19 @@ describe('cli', () => {
     expect(await main([gap, '--out', path.join(dir, 'a'), '--formats', 'json'])).toBe(0)
     expect(await main([gap, '--out', path.join(dir, 'b'), '--formats', 'json', '--strict'])).toBe(1)
     expect(stderr).toContain('numbering-gap')
+  })
+
+  it.skipIf(!findSchemaDir())('validates the Akoma Ntoso it writes (--validate) and on its own (validate) [skipped when no AKN schema is found]', async () => {
+    const out = path.join(dir, 'out')
+    expect(await main([seedPath, '--out', out, '--formats', 'akn', '--validate'])).toBe(0)
+    expect(stderr).toContain('3 of 3 Akoma Ntoso document(s) valid')
+    const broken = path.join(out, 'akn', 'broken.xml')
+    writeFileSync(broken, readFileSync(path.join(out, 'akn', '1994-03-07_cn-az_jointStatement.xml'), 'utf8').replace('<FRBRdate date="1994-03-07"', '<FRBRdate date="1994"'))
+    stderr = ''
+    expect(await main(['validate', path.join(out, 'akn')])).toBe(1)
+    expect(stderr).toContain('broken.xml')
+    expect(stderr).toMatch(/broken\.xml\n\s*\d+:\d+/)
+    expect(stderr).toContain('3 of 4 Akoma Ntoso document(s) valid')
   })
 
   it('never writes outside --out', async () => {
