@@ -22,6 +22,8 @@
  * {@link countryNamesLongestFirst} rather than scanning `names` in table order.
  */
 
+import {Gazetteer, type NameMatch} from './gazetteer.js'
+
 export interface CountryRule {
   /** ISO 3166-1 alpha-2, lower case (historic states: su, yu, dd, cs, yd; Yemen Arab Republic → 'ye'). */
   code: string
@@ -257,21 +259,10 @@ const abbrevTraditionalToSimplified: ReadonlyMap<string, string> = new Map(Objec
   '烏': '乌', '亞': '亚', '岡': '冈', '幾': '几', '剛': '刚', '盧': '卢', '敘': '叙', '奧': '奥', '湯': '汤', '愛': '爱', '祕': '秘', '約': '约', '納': '纳', '緬': '缅', '羅': '罗', '蘇': '苏', '萊': '莱', '薩': '萨', '貝': '贝', '贊': '赞', '韓': '韩', '馬': '马',
 }))
 
-/** All (name, rule) pairs sorted longest name first, for greedy matching. */
-export const countryNamesLongestFirst: readonly {name: string; rule: CountryRule}[] = Object.freeze(
-  countries
-    .flatMap((rule) => rule.names.map((name) => Object.freeze({name, rule})))
-    .sort((a, b) => b.name.length - a.name.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-)
+const gazetteer = new Gazetteer(countries)
 
-/** Candidates keyed by their first UTF-16 unit, each list longest first. Built once, at load. */
-const byFirstChar = new Map<string, {name: string; rule: CountryRule}[]>()
-for (const entry of countryNamesLongestFirst) {
-  const key = entry.name.charAt(0)
-  const list = byFirstChar.get(key)
-  if (list === undefined) byFirstChar.set(key, [entry])
-  else list.push(entry)
-}
+/** All (name, rule) pairs sorted longest name first, for greedy matching. */
+export const countryNamesLongestFirst = gazetteer.longestFirst
 
 const byCode = new Map<string, CountryRule>(countries.map((rule) => [rule.code, rule]))
 
@@ -284,13 +275,8 @@ for (const rule of countries) {
 }
 
 /** Find the country whose name starts `text` at `index` (longest match), or null. */
-export function matchCountryAt(text: string, index: number): {name: string; rule: CountryRule} | null {
-  const candidates = byFirstChar.get(text.charAt(index))
-  if (candidates === undefined) return null
-  for (const candidate of candidates) {
-    if (text.startsWith(candidate.name, index)) return candidate
-  }
-  return null
+export function matchCountryAt(text: string, index: number): NameMatch<CountryRule> | null {
+  return gazetteer.matchAt(text, index)
 }
 
 /** The entry with this ISO code (lower case), or undefined. */
@@ -304,8 +290,8 @@ export function countriesByAbbrev(ch: string): readonly CountryRule[] {
 }
 
 /** English names, longest first (`…Northern Ireland` before `Ireland`). */
-export const englishNamesLongestFirst: readonly {name: string; rule: CountryRule}[] = Object.freeze(
-  countries.flatMap((rule) => rule.en.map((name) => Object.freeze({name, rule}))).sort((a, b) => b.name.length - a.name.length)
+export const englishNamesLongestFirst: readonly NameMatch<CountryRule>[] = Object.freeze(
+  countries.flatMap((rule) => rule.en.map((name) => ({name, rule}))).sort((a, b) => b.name.length - a.name.length)
 )
 
 /** The country an English phrase names (`President of the Republic of Azerbaijan` → az), longest name first. */

@@ -14,8 +14,14 @@
  *   began, which tells the segmenter a title ends there), `line` a line break.
  *
  * Patterns must run in linear time: no nested quantifiers, bounded repeats,
- * `[ \t\u3000]` rather than `\s` where a rule must stay on one line.
+ * `[ \t\u3000]` rather than `\s` where a rule must stay on one line. A pattern
+ * that is not anchored (`^` with the `m` flag) must not start with an unbounded
+ * run of spaces: tried at every offset of a long run it would be quadratic, so
+ * such runs are taken only from their first character (`(?<!SP)SP*`).
  * `test/debris.test.ts` runs every rule on adversarial input.
+ *
+ * The clean stage turns CRLF and CR into LF before the table runs, so `$` and
+ * `[^\n]` see one kind of line break.
  */
 
 export interface DebrisRule {
@@ -30,20 +36,29 @@ export interface DebrisRule {
 /** A full date as pages print it in stamps: ISO, `2005年3月17日`, `2005/3/17`. */
 const STAMP_DATE = String.raw`\d{4}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2})`
 const SP = String.raw`[ \t\u3000\u00a0]`
+/** Not just after a space: an unanchored run of spaces starts at its first character (see above). */
+const RUN = String.raw`(?<![ \t\u3000\u00a0])`
+/** The font-size switcher's label: `字体：`, `字号：` (and Traditional forms). */
+const FONT = String.raw`(?:字体|字號|字号|字體)[：:]`
+/** A bracketed button: `[打印]`, `【 关闭 】`. */
+const button = (labels: string): string => String.raw`[\[【]${SP}{0,3}(?:${labels})${SP}{0,3}[\]】]`
 
 export const debrisRules: readonly DebrisRule[] = [
   // ---- the seed's page header: `title 2002-03-14[字体：大 中 小]      打印本页`
   {
     id: 'page-stamp',
-    pattern: new RegExp(String.raw`(${STAMP_DATE})(?=${SP}*[\[【]字体[：:])`, 'g'),
+    pattern: new RegExp(String.raw`(${STAMP_DATE})(?=${SP}{0,12}[\[【]?${SP}{0,3}${FONT})`, 'g'),
     why: 'The date a page printed between the title and the font-size widget is when the site published it, not part of the text.',
     action: 'stamp',
     stamp: 'publicationDate'
   },
   {
     id: 'font-size-widget',
-    pattern: new RegExp(String.raw`[\[【]字体[：:]${SP}{0,3}大${SP}{0,3}中${SP}{0,3}小${SP}{0,3}[\]】](?:${SP}{0,12}[\[【]?打印本页[\]】]?)?`, 'g'),
-    why: 'The font-size switcher (and the print link after it) of a page header; a new scraped page starts here.',
+    pattern: new RegExp(
+      String.raw`(?:[\[【]${SP}{0,3}${FONT}${SP}{0,3}大${SP}{0,3}中${SP}{0,3}小${SP}{0,3}[\]】]|${FONT}${SP}{0,3}大${SP}{0,3}中${SP}{0,3}小)(?:${SP}{0,12}[\[【]?打印本页[\]】]?)?`,
+      'g'
+    ),
+    why: 'The font-size switcher (`[字体：大 中 小]`, `【字体：大 中 小】`, `字号：大 中 小`) and the print link after it, of a page header; a new scraped page starts here.',
     action: 'remove',
     mark: 'page'
   },
@@ -55,19 +70,19 @@ export const debrisRules: readonly DebrisRule[] = [
   },
   {
     id: 'print-link',
-    pattern: /[\[【]?打印本页[\]】]?|【打印】|\[打印\]/g,
-    why: 'The "print this page" link.',
+    pattern: new RegExp(String.raw`${button('打印本页|打印此页|打印|列印本頁|列印此頁|列印')}|[\[【]?打印本页[\]】]?`, 'g'),
+    why: 'The "print this page" link (`打印本页`, `【打印】`, `[ 打印 ]`).',
     action: 'remove'
   },
   {
     id: 'close-window',
-    pattern: /[【\[](?:关闭窗口|關閉窗口|关闭|關閉)[】\]]/g,
-    why: 'The "close window" link.',
+    pattern: new RegExp(button('关闭窗口|關閉窗口|关闭本页|關閉本頁|关闭|關閉'), 'g'),
+    why: 'The "close window" link (`【关闭窗口】`, `[ 关闭 ]`).',
     action: 'remove'
   },
   {
     id: 'copy-link',
-    pattern: new RegExp(String.raw`${SP}*\[复制链接\]|${SP}*\[複製鏈接\]`, 'g'),
+    pattern: new RegExp(String.raw`${RUN}${SP}*\[(?:复制链接|複製鏈接)\]`, 'g'),
     why: 'A forum\'s "copy link" button after the thread title.',
     action: 'remove'
   },
@@ -77,11 +92,20 @@ export const debrisRules: readonly DebrisRule[] = [
     why: 'A wiki section\'s edit link.',
     action: 'remove'
   },
+  {
+    id: 'back-to-top',
+    pattern: new RegExp(String.raw`${button('返回顶部|回到顶部|返回頂部|回到頂部')}|^${SP}*(?:返回顶部|回到顶部|返回頂部|回到頂部)${SP}*$`, 'gm'),
+    why: 'The "back to top" link at the foot of a page (bracketed anywhere, or alone on its line).',
+    action: 'remove'
+  },
   // ---- whole lines of chrome
   {
     id: 'breadcrumb',
-    pattern: new RegExp(String.raw`^${SP}*(?:当前位置|您的位置|你的位置|當前位置)?${SP}*[:：]?${SP}*首页(?:${SP}*[>＞»›]${SP}*[^\n>＞»›]{1,40}){1,8}${SP}*$`, 'gm'),
-    why: 'A breadcrumb trail (`首页 > … > …`).',
+    pattern: new RegExp(
+      String.raw`^${SP}*(?:当前位置|您的位置|你的位置|當前位置|您现在的位置|您當前的位置|您当前的位置|现在位置|所在位置)?${SP}*[:：]?${SP}*(?:网站)?首[页頁](?:${SP}*[>＞»›→]{1,2}${SP}*[^\n>＞»›→]{1,40}){1,8}${SP}*$`,
+      'gm'
+    ),
+    why: 'A breadcrumb trail (`首页 > … > …`, `您现在的位置：首页 >> …`).',
     action: 'remove'
   },
   {
@@ -125,8 +149,8 @@ export const debrisRules: readonly DebrisRule[] = [
   },
   {
     id: 'forum-header',
-    pattern: new RegExp(String.raw`^${SP}*(?:•${SP}*\d+${SP}*(?:阅读|回复|閱讀|回覆)|上一主题${SP}*下一主题|离线${SP}*\S{1,30}|第\d+版\(\)|专栏[:：])${SP}*$`, 'gm'),
-    why: 'Forum thread furniture: view and reply counters, navigation, poster status, newspaper page labels.',
+    pattern: new RegExp(String.raw`^${SP}*(?:•${SP}*\d+${SP}*(?:阅读|回复|閱讀|回覆)|上一主题${SP}*下一主题|离线${SP}*\S{1,30}|第\d+版\(\)|专栏[:：]|查看[:：]${SP}{0,3}\d{1,9}${SP}{0,3}[|｜]${SP}{0,3}回[复覆][:：]${SP}{0,3}\d{1,9}|只看该作者|只看該作者)${SP}*$`, 'gm'),
+    why: 'Forum thread furniture: view and reply counters (`• 63阅读`, `查看: 1234|回复: 5`), navigation, poster status, newspaper page labels.',
     action: 'remove'
   },
   {
@@ -148,6 +172,15 @@ export const debrisRules: readonly DebrisRule[] = [
     action: 'remove'
   },
   {
+    id: 'wiki-licence-text',
+    pattern: new RegExp(
+      String.raw`^${SP}*(?:本作品|此作品|This work)[^\n]{0,80}?(?:公有领域|公有領域|公共领域|公共領域|public domain)[^\n]{0,300}$`,
+      'gim'
+    ),
+    why: 'A wiki licence line without the icon (`本作品在全世界都属于公有领域…`, `This work is in the public domain…`).',
+    action: 'remove'
+  },
+  {
     id: 'image-caption',
     pattern: /^[ \t\u3000]*[^\n]{1,80}\.(?:svg|png|jpg|jpeg|gif)[ \t\u3000]*$/gim,
     why: 'A line that is only an image file name (flags, icons).',
@@ -155,13 +188,13 @@ export const debrisRules: readonly DebrisRule[] = [
   },
   {
     id: 'site-name',
-    pattern: /[ \t\u3000]+中华文库[ \t\u3000]*$/gm,
+    pattern: /(?<![ \t\u3000])[ \t\u3000]+中华文库[ \t\u3000]*$/gm,
     why: 'The site name appended to the title line.',
     action: 'remove'
   },
   {
     id: 'table-pipe',
-    pattern: /[ \t\u3000]*\|[ \t\u3000]*$/gm,
+    pattern: /(?<![ \t\u3000])[ \t\u3000]*\|[ \t\u3000]*$/gm,
     why: 'A trailing table-cell separator of a flattened wiki table.',
     action: 'remove'
   },

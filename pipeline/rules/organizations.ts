@@ -14,6 +14,8 @@
  * names first.
  */
 
+import {Gazetteer, indexById, type NameMatch} from './gazetteer.js'
+
 export interface OrganizationRule {
   /** ASCII camelCase: 'un', 'unSecurityCouncil', 'wto', 'sco', 'aiib', 'cica', 'unescap', 'cnNpc', 'cnStateCouncil' … */
   id: string
@@ -125,32 +127,15 @@ export const organizations: readonly OrganizationRule[] = [
   {id: 'cnCpaffc', names: ['中国人民对外友好协会', '中國人民對外友好協會', '全国对外友好协会', '全國對外友好協會', '对外友协', '對外友協'], international: false, en: 'Chinese People\'s Association for Friendship with Foreign Countries'},
 ]
 
+const gazetteer = new Gazetteer(organizations)
+const byId = indexById(organizations)
+
 /** All (name, rule) pairs sorted longest name first, for greedy matching. */
-export const organizationNamesLongestFirst: readonly {name: string; rule: OrganizationRule}[] = Object.freeze(
-  organizations
-    .flatMap((rule) => rule.names.map((name) => Object.freeze({name, rule})))
-    .sort((a, b) => b.name.length - a.name.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-)
-
-/** Candidates keyed by their first UTF-16 unit, each list longest first. Built once, at load. */
-const byFirstChar = new Map<string, {name: string; rule: OrganizationRule}[]>()
-for (const entry of organizationNamesLongestFirst) {
-  const key = entry.name.charAt(0)
-  const list = byFirstChar.get(key)
-  if (list === undefined) byFirstChar.set(key, [entry])
-  else list.push(entry)
-}
-
-const byId = new Map<string, OrganizationRule>(organizations.map((rule) => [rule.id, rule]))
+export const organizationNamesLongestFirst = gazetteer.longestFirst
 
 /** Find the organisation whose name starts `text` at `index` (longest match), or null. */
-export function matchOrganizationAt(text: string, index: number): {name: string; rule: OrganizationRule} | null {
-  const candidates = byFirstChar.get(text.charAt(index))
-  if (candidates === undefined) return null
-  for (const candidate of candidates) {
-    if (text.startsWith(candidate.name, index)) return candidate
-  }
-  return null
+export function matchOrganizationAt(text: string, index: number): NameMatch<OrganizationRule> | null {
+  return gazetteer.matchAt(text, index)
 }
 
 /** The entry with this id, or undefined. */

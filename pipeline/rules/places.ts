@@ -15,6 +15,8 @@
  * index win (罗马 is also the start of 罗马尼亚). Matching is longest first: {@link matchPlaceAt}.
  */
 
+import {Gazetteer, indexById, type NameMatch} from './gazetteer.js'
+
 export interface PlaceRule {
   /** ASCII camelCase, e.g. 'beijing', 'addisAbaba'. */
   id: string
@@ -333,32 +335,15 @@ export const places: readonly PlaceRule[] = [
   {id: 'portVila', names: ['维拉港', '維拉港'], country: 'vu', en: 'Port Vila'},
 ]
 
+const gazetteer = new Gazetteer(places)
+const byId = indexById(places)
+
 /** All (name, rule) pairs sorted longest name first, for greedy matching. */
-export const placeNamesLongestFirst: readonly {name: string; rule: PlaceRule}[] = Object.freeze(
-  places
-    .flatMap((rule) => rule.names.map((name) => Object.freeze({name, rule})))
-    .sort((a, b) => b.name.length - a.name.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-)
-
-/** Candidates keyed by their first UTF-16 unit, each list longest first. Built once, at load. */
-const byFirstChar = new Map<string, {name: string; rule: PlaceRule}[]>()
-for (const entry of placeNamesLongestFirst) {
-  const key = entry.name.charAt(0)
-  const list = byFirstChar.get(key)
-  if (list === undefined) byFirstChar.set(key, [entry])
-  else list.push(entry)
-}
-
-const byId = new Map<string, PlaceRule>(places.map((rule) => [rule.id, rule]))
+export const placeNamesLongestFirst = gazetteer.longestFirst
 
 /** Find the place whose name starts `text` at `index` (longest match), or null. */
-export function matchPlaceAt(text: string, index: number): {name: string; rule: PlaceRule} | null {
-  const candidates = byFirstChar.get(text.charAt(index))
-  if (candidates === undefined) return null
-  for (const candidate of candidates) {
-    if (text.startsWith(candidate.name, index)) return candidate
-  }
-  return null
+export function matchPlaceAt(text: string, index: number): NameMatch<PlaceRule> | null {
+  return gazetteer.matchAt(text, index)
 }
 
 /** The entry with this id, or undefined. */

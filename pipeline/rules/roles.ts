@@ -15,6 +15,8 @@
  * (test/rules.test.ts checks both). The lookup indexes are built at load; no code needs to change.
  */
 
+import {Gazetteer, indexById, type NameMatch} from './gazetteer.js'
+
 export interface RoleRule {
   /** ASCII camelCase, e.g. 'president', 'headOfState', 'premier', 'foreignMinister', 'chargeDAffaires'. */
   id: string
@@ -95,50 +97,22 @@ export const roles: readonly RoleRule[] = [
   {id: 'governor', names: ['省长', '省長', '州长', '州長'], en: 'Governor'},
 ]
 
+const gazetteer = new Gazetteer(roles)
+const byId = indexById(roles)
+
 /** All (name, rule) pairs sorted longest name first, for greedy matching. */
-export const roleNamesLongestFirst: readonly {name: string; rule: RoleRule}[] = Object.freeze(
-  roles
-    .flatMap((rule) => rule.names.map((name) => Object.freeze({name, rule})))
-    .sort((a, b) => b.name.length - a.name.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-)
+export const roleNamesLongestFirst = gazetteer.longestFirst
 
-type RoleMatch = {name: string; rule: RoleRule}
-
-/** Candidates keyed by their first and by their last UTF-16 unit, each list longest first. Built once, at load. */
-const byFirstChar = new Map<string, RoleMatch[]>()
-const byLastChar = new Map<string, RoleMatch[]>()
-for (const entry of roleNamesLongestFirst) {
-  for (const [index, key] of [
-    [byFirstChar, entry.name.charAt(0)],
-    [byLastChar, entry.name.charAt(entry.name.length - 1)],
-  ] as const) {
-    const list = index.get(key)
-    if (list === undefined) index.set(key, [entry])
-    else list.push(entry)
-  }
-}
-
-const byId = new Map<string, RoleRule>(roles.map((rule) => [rule.id, rule]))
+type RoleMatch = NameMatch<RoleRule>
 
 /** Longest role word that ENDS at `end` in `text` (roles are matched right-to-left after a country or organisation name), or null. */
 export function matchRoleEndingAt(text: string, end: number): RoleMatch | null {
-  if (end <= 0 || end > text.length) return null
-  const candidates = byLastChar.get(text.charAt(end - 1))
-  if (candidates === undefined) return null
-  for (const candidate of candidates) {
-    if (candidate.name.length <= end && text.endsWith(candidate.name, end)) return candidate
-  }
-  return null
+  return gazetteer.matchEndingAt(text, end)
 }
 
 /** Longest role word starting at index. */
 export function matchRoleAt(text: string, index: number): RoleMatch | null {
-  const candidates = byFirstChar.get(text.charAt(index))
-  if (candidates === undefined) return null
-  for (const candidate of candidates) {
-    if (text.startsWith(candidate.name, index)) return candidate
-  }
-  return null
+  return gazetteer.matchAt(text, index)
 }
 
 /** The entry with this id, or undefined. */
