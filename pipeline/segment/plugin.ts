@@ -52,15 +52,10 @@ const segment: Plugin<[], Root> = function () {
     tree.children = plan.documents.map((docPlan, index): Document => {
       const start = starts[index]!
       const end = starts[index + 1] ?? source.text.length
-      const {sections, signatories, signing} = structure(docPlan, factory, file)
+      const {sections, signatories, signing, closing} = structure(docPlan, factory, file)
       const title = docPlan.title?.text ?? ''
       const text = source.text.slice(start, end)
       const docStamps = within(stamps, start, end)
-      const closing = sections
-        .filter((s) => s.type === 'conclusions')
-        .flatMap((s) => s.children)
-        .filter((n) => n.type === 'paragraph')
-        .map((n) => ({text: cleaned.text.slice(cleanOffset(n.children[0]), cleanEnd(n.children.at(-1))), start: cleanOffset(n.children[0])}))
       const signed = signingOf(signing, closing, cleaned)
       const {docType, label} = docTypeOf(docPlan.title?.text ?? null)
       return {
@@ -100,11 +95,3 @@ const segment: Plugin<[], Root> = function () {
 }
 
 export default segment
-
-function cleanOffset(node: unknown): number {
-  return (node as {data?: {clean?: [number, number]}} | undefined)?.data?.clean?.[0] ?? 0
-}
-
-function cleanEnd(node: unknown): number {
-  return (node as {data?: {clean?: [number, number]}} | undefined)?.data?.clean?.[1] ?? 0
-}

@@ -15,6 +15,7 @@ import {matchNumber, type NumberMatch} from '../rules/numbering.js'
 import {closingClauses, enactingFormulas, notePrefixes} from '../rules/formulas.js'
 import {matchEnglishRoleAt, matchRoleEndingAt} from '../rules/roles.js'
 import {personMark, roleMark} from '../enrich/entity-ids.js'
+import {toText} from '../tree/text.js'
 import type {
   Body,
   Conclusions,
@@ -34,6 +35,8 @@ export interface Structure {
   sections: Section[]
   signatories: SignatoryPlan[]
   signing: Token | null
+  /** Closing clauses and notes, as cleaned text (`本协议于…签订`), for the signing date and place. */
+  closing: Array<{text: string; start: number}>
 }
 
 export function structure(plan: DocumentPlan, f: NodeFactory, file: VFile): Structure {
@@ -71,7 +74,7 @@ export function structure(plan: DocumentPlan, f: NodeFactory, file: VFile): Stru
   }
 
   // Body and preamble.
-  const {preamble, body, closing} = divide(blocks, f, file)
+  const {preamble, body, closing, closingBlocks} = divide(blocks, f, file)
   if (preamble.length > 0) sections.push({type: 'preamble', children: preamble, position: enclose(preamble.map((n) => n.position))} satisfies Preamble)
   if (body.length > 0) sections.push({type: 'body', children: body, position: enclose(body.map((n) => n.position))} satisfies Body)
 
@@ -85,7 +88,7 @@ export function structure(plan: DocumentPlan, f: NodeFactory, file: VFile): Stru
     const place = sections.at(-1)?.position
     file.message('No signature block found at the end of the document', {ruleId: 'no-signature', source: 'diptext', ...(place ? {place} : {})})
   }
-  return {sections, signatories: grouped.signatories, signing: grouped.signing}
+  return {sections, signatories: grouped.signatories, signing: grouped.signing, closing: closingBlocks.map((b) => ({text: b.text, start: b.start}))}
 }
 
 function paragraph(f: NodeFactory, block: Block, from = block.start, role?: Paragraph['role']): Paragraph {
@@ -98,10 +101,11 @@ function paragraph(f: NodeFactory, block: Block, from = block.start, role?: Para
  * Numbered paragraphs become divisions. The first division style met is the
  * article level; other styles nest below in order of first appearance.
  */
-function divide(blocks: Block[], f: NodeFactory, file: VFile): {preamble: Paragraph[]; body: Body['children']; closing: Paragraph[]} {
+function divide(blocks: Block[], f: NodeFactory, file: VFile): {preamble: Paragraph[]; body: Body['children']; closing: Paragraph[]; closingBlocks: Block[]} {
   const preamble: Paragraph[] = []
   const body: Body['children'] = []
   const closing: Paragraph[] = []
+  const closingBlocks: Block[] = []
   const levels: string[] = []
   // The open divisions, outermost first (chapter?, article, points…).
   let stack: Array<{node: Division; level: number; last: number}> = []
@@ -114,6 +118,7 @@ function divide(blocks: Block[], f: NodeFactory, file: VFile): {preamble: Paragr
     if (inClosing || (seenArticle && isClosing(block.text) && openHasText(stack))) {
       inClosing = true
       closing.push(paragraph(f, block, block.start, notePrefixes.some((p) => p.test(block.text)) ? 'note' : 'closing'))
+      closingBlocks.push(block)
       continue
     }
     const number = matchNumber(block.text)
@@ -169,16 +174,16 @@ function divide(blocks: Block[], f: NodeFactory, file: VFile): {preamble: Paragr
 
   if (!seenArticle) {
     // No numbering: the paragraphs are the body; a formula still ends a preamble.
-    const formula = preamble.findIndex((p) => isFormula(p, f))
+    const formula = preamble.findIndex((p) => isFormula(p))
     const head = formula === -1 ? [] : preamble.slice(0, formula + 1)
     const rest = formula === -1 ? preamble : preamble.slice(formula + 1)
     const chapters = body
     if (formula !== -1) head[formula]!.role = 'enactingFormula'
-    return {preamble: head, body: [...rest, ...chapters], closing}
+    return {preamble: head, body: [...rest, ...chapters], closing, closingBlocks}
   }
   const last = preamble[preamble.length - 1]
-  if (last && isFormula(last, f)) last.role = 'enactingFormula'
-  return {preamble, body, closing}
+  if (last && isFormula(last)) last.role = 'enactingFormula'
+  return {preamble, body, closing, closingBlocks}
 }
 
 function division(type: Division['type'], number: NumberMatch, block: Block, f: NodeFactory): Division {
@@ -212,9 +217,8 @@ function isClosing(text: string): boolean {
   return closingClauses.some((p) => p.test(text)) || notePrefixes.some((p) => p.test(text))
 }
 
-function isFormula(node: Paragraph, f: NodeFactory): boolean {
-  const text = node.children.map((c) => (c.type === 'text' ? c.value : '')).join('')
-  void f
+function isFormula(node: Paragraph): boolean {
+  const text = toText(node)
   return enactingFormulas.some((p) => p.test(text))
 }
 
