@@ -6,6 +6,7 @@
  */
 import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {createHash} from 'node:crypto'
 import type {Document} from '../tree/types.js'
 import type {WriteContext} from '../write/types.js'
 import {getWriter} from '../write/registry.js'
@@ -19,14 +20,19 @@ export interface WriteOptions {
 export interface WriteReport {
   written: string[]
   failures: Array<{document: Document; format: string; error: Error}>
+  /** Set when `index.json` could not be written. */
+  indexError?: Error
 }
 
 let sequence = 0
 
-/** Write `bytes` to `target` through a temporary sibling and a rename. */
+/**
+ * Write `bytes` to `target` through a temporary sibling and a rename. The
+ * temporary name is short and hidden, so it fits wherever the target's does.
+ */
 export async function writeAtomic(target: string, bytes: Uint8Array | string): Promise<void> {
   await mkdir(path.dirname(target), {recursive: true})
-  const temporary = `${target}.${process.pid}.${++sequence}.tmp`
+  const temporary = path.join(path.dirname(target), `.diptext-${process.pid}-${++sequence}.tmp`)
   try {
     await writeFile(temporary, bytes)
     await rename(temporary, target)
@@ -36,12 +42,23 @@ export async function writeAtomic(target: string, bytes: Uint8Array | string): P
   }
 }
 
+/** NAME_MAX of common file systems (ext4, xfs, tmpfs, APFS, NTFS): stems are ASCII, so bytes = characters. */
+const MAX_NAME = 255
+
 /** `out/<dir>/<stem><ext>`, refusing anything that would resolve outside `out`. */
 export function outputPath(out: string, directory: string, stem: string, extension: string): string {
-  const safeStem = stem.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^\.+/, '') || 'document'
+  let safeStem = stem.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^\.+/, '') || 'document'
+  const maxStem = MAX_NAME - extension.length
+  if (safeStem.length > maxStem) {
+    // Cut, and keep distinct stems distinct with a hash of the whole.
+    safeStem = safeStem.slice(0, maxStem - 17) + '-' + createHash('sha256').update(stem).digest('hex').slice(0, 16)
+  }
   const root = path.resolve(out)
   const target = path.resolve(root, directory, safeStem + extension)
-  if (!target.startsWith(root + path.sep)) throw new Error(`Refusing to write outside the output folder: ${target}`)
+  const relative = path.relative(root, target)
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw new Error(`Refusing to write outside the output folder: ${target}`)
+  }
   return target
 }
 
@@ -73,7 +90,11 @@ export async function writeBatch(documents: readonly Document[], options: WriteO
     })
   }
   const target = path.resolve(options.out, 'index.json')
-  await writeAtomic(target, JSON.stringify({format: 'diptext-index/1', documents: index}, null, 2) + '\n')
-  report.written.push(target)
+  try {
+    await writeAtomic(target, JSON.stringify({format: 'diptext-index/1', documents: index}, null, 2) + '\n')
+    report.written.push(target)
+  } catch (error) {
+    report.indexError = error instanceof Error ? error : new Error(String(error))
+  }
   return report
 }

@@ -92,6 +92,10 @@ export async function main(argv: string[]): Promise<number> {
     if (message) message.fatal = true
   }
 
+  if (report.indexError) {
+    const message = result.files[0]?.message(`Cannot write index.json: ${report.indexError.message}`, {ruleId: 'write-failed', source: 'diptext', cause: report.indexError})
+    if (message) message.fatal = true
+  }
   const warned = result.files.some((f) => f.messages.some((m) => m.fatal === false))
   report_(result.files, values)
   let validationFailed = false
@@ -101,7 +105,7 @@ export async function main(argv: string[]): Promise<number> {
   if (!values.quiet) {
     process.stderr.write(`${result.documents.length} document(s) from ${inputs.length} file(s) → ${values.out} (${formats.join(', ')})\n`)
   }
-  const failed = result.failed.length > 0 || report.failures.length > 0 || result.files.some((f) => f.messages.some((m) => m.fatal === true))
+  const failed = result.failed.length > 0 || report.failures.length > 0 || report.indexError !== undefined || result.files.some((f) => f.messages.some((m) => m.fatal === true))
   return failed || validationFailed || (values.strict && warned) ? 1 : 0
 }
 

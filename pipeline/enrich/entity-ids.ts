@@ -29,19 +29,28 @@ function camel(words: string[]): string {
   return parts.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase())).join('')
 }
 
-/** `江泽民` → `jiangZemin`; `伊利哈姆·阿利耶夫` → `yiLihamualiyefu`; `J. M. Addis` → `jMAddis`. */
+/**
+ * `江泽民` → `jiangZemin`; `伊利哈姆·阿利耶夫` → `yiLihamualiyefu`; `J. M. Addis` → `jMAddis`.
+ * A name with no pinyin and no Latin letters gets its code points (`u3500u3703`), never an empty id.
+ */
 export function personId(name: string): string {
   if (/[\u3400-\u9fff]/.test(name)) {
-    const [family = 'x', ...given] = syllables(name)
-    return camel([family, given.join('')])
+    const [family = '', ...given] = syllables(name)
+    const id = camel([family, given.join('')])
+    if (/^[a-z]/.test(id)) return id
   }
-  return camel(name.split(/[^A-Za-z]+/)) || 'person'
+  return camel(name.split(/[^A-Za-z]+/)) || codePoints(name)
+}
+
+function codePoints(text: string): string {
+  return 'u' + [...text].map((c) => c.codePointAt(0)!.toString(16)).join('u')
 }
 
 /** `cn` + `president` → `cnPresident`; with no role rule, from the printed words. */
 export function roleId(partyCode: string | null, roleRuleId: string | null, printed: string): string {
   const head = partyCode ?? 'xx'
-  const tail = roleRuleId ?? (camel(syllables(printed)) || camel(printed.split(/[^A-Za-z]+/)) || 'role')
+  const fromPinyin = camel(syllables(printed))
+  const tail = roleRuleId ?? ((/^[a-z]/.test(fromPinyin) ? fromPinyin : '') || camel(printed.split(/[^A-Za-z]+/)) || codePoints(printed))
   return head + tail[0]!.toUpperCase() + tail.slice(1)
 }
 

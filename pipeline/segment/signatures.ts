@@ -239,6 +239,17 @@ export function groupSignatories(tokens: readonly Token[]): {signatories: Signat
     roles.forEach((role, index) => byColumn[index % columns]!.push(role))
     names.forEach((name, index) => plans.push(plan(byColumn[index]!, name, marks[index] ? [marks[index]!] : [])))
   }
+  // Every printed mark stays with a signatory, even where the columns do not say whose it is.
+  const attached = new Set(plans.flatMap((p) => p.marks))
+  const loose = marks.filter((m) => !attached.has(m))
+  if (loose.length > 0) {
+    if (plans.length === 0) plans.push(plan([], null, []))
+    for (const mark of loose) {
+      const owner = plans.find((p) => p.marks.length === 0) ?? plans[plans.length - 1]!
+      owner.marks.push(mark)
+      owner.marks.sort((a, b) => a.start - b.start)
+    }
+  }
   return {signatories: plans, signing}
 }
 

@@ -40,9 +40,13 @@ export function assignEids(root: Element, ordinals: ReadonlyMap<Element, number>
   }
   const counters = new Map<string, number>()
 
+  // The next suffix to try per base, so n clashes cost n steps, not n².
+  const nextSuffix = new Map<string, number>()
   const unique = (base: string): string => {
     let eId = base
-    for (let n = 2; used.has(eId); n++) eId = `${base}_${n}`
+    let n = nextSuffix.get(base) ?? 2
+    while (used.has(eId)) eId = `${base}_${n++}`
+    nextSuffix.set(base, n)
     used.add(eId)
     return eId
   }
