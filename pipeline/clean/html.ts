@@ -15,8 +15,10 @@ const ENTITIES: Record<string, string> = {
   ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', middot: '·', mdash: '—', ndash: '–', hellip: '…', copy: '©', reg: '®', times: '×'
 }
 
-// A tag (bounded so a stray `<` cannot scan the whole input), an escaped line-break tag, or an entity.
-const HTML = /<\/?([a-zA-Z][a-zA-Z0-9]{0,10})\b[^<>]{0,500}>|<!--[^]{0,2000}?-->|&lt;\/?(br|p)[ \/]{0,3}&gt;|&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{2,8});/g
+// A tag (bounded so a stray `<` cannot scan the whole input), a comment (which
+// stops at the next `<!--`, so that a run of unclosed comments is scanned once), an
+// escaped line-break tag, or an entity.
+const HTML = /<\/?([a-zA-Z][a-zA-Z0-9]{0,10})\b[^<>]{0,500}>|<!--(?:(?!-->|<!--)[^]){0,2000}-->|&lt;\/?(br|p)[ \/]{0,3}&gt;|&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{2,8});/g
 
 export function stripHtml(input: MappedText, source: string, removed: Removal[]): MappedText {
   if (!/[<&]/.test(input.text)) return input

@@ -47,7 +47,7 @@ export const debrisRules: readonly DebrisRule[] = [
   // ---- the seed's page header: `title 2002-03-14[字体：大 中 小]      打印本页`
   {
     id: 'page-stamp',
-    pattern: new RegExp(String.raw`(${STAMP_DATE})(?=${SP}{0,12}[\[【]?${SP}{0,3}${FONT})`, 'g'),
+    pattern: new RegExp(String.raw`(${STAMP_DATE})(?=${SP}{0,12}[\[【]?${SP}{0,3}${FONT}${SP}{0,3}大${SP}{0,3}中${SP}{0,3}小)`, 'g'),
     why: 'The date a page printed between the title and the font-size widget is when the site published it, not part of the text.',
     action: 'stamp',
     stamp: 'publicationDate'
@@ -102,7 +102,7 @@ export const debrisRules: readonly DebrisRule[] = [
   {
     id: 'breadcrumb',
     pattern: new RegExp(
-      String.raw`^${SP}*(?:当前位置|您的位置|你的位置|當前位置|您现在的位置|您當前的位置|您当前的位置|现在位置|所在位置)?${SP}*[:：]?${SP}*(?:网站)?首[页頁](?:${SP}*[>＞»›→]{1,2}${SP}*[^\n>＞»›→]{1,40}){1,8}${SP}*$`,
+      String.raw`^${SP}*(?:(?:当前位置|您的位置|你的位置|當前位置|您现在的位置|您當前的位置|您当前的位置|现在位置|所在位置)${SP}{0,3}[:：]?${SP}{0,3})?(?:网站)?首[页頁](?:${SP}*[>＞»›→]{1,2}${SP}*[^\s>＞»›→](?:[^\n>＞»›→]{0,38}[^\s>＞»›→])?){1,8}${SP}*$`,
       'gm'
     ),
     why: 'A breadcrumb trail (`首页 > … > …`, `您现在的位置：首页 >> …`).',
@@ -182,7 +182,7 @@ export const debrisRules: readonly DebrisRule[] = [
   },
   {
     id: 'image-caption',
-    pattern: /^[ \t\u3000]*[^\n]{1,80}\.(?:svg|png|jpg|jpeg|gif)[ \t\u3000]*$/gim,
+    pattern: /^[ \t\u3000]*(?=[^ \t\u3000\n])[^\n]{1,80}\.(?:svg|png|jpg|jpeg|gif)[ \t\u3000]*$/gim,
     why: 'A line that is only an image file name (flags, icons).',
     action: 'remove'
   },
