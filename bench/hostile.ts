@@ -44,8 +44,8 @@ export const FULL_SIZES: HostileSizes = {
   lineBytes: 10 * MiB,
   dunCount: 100_000,
   debrisCount: 1_000_000,
-  // Kept small while the breadcrumb pattern is cubic in the run (3,000 → ~20 s); raise once it is linear.
-  spaceRun: 3_000
+  // Paragraph runs are how pages lay out text; a million on one line catches any polynomial pattern.
+  spaceRun: 1_000_000
 }
 
 /** The debris unit repeated by `debris-*`: page chrome the cleaner removes. */

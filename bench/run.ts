@@ -35,11 +35,11 @@ function report(label: string, args: string[], runs: number): void {
 }
 
 console.log(`node ${process.version}, ${RUNS} runs each, medians\n`)
-report('text pipeline (json+md)', ['text', String(COPIES)], RUNS)
+report('text pipeline + json,md', ['text', String(COPIES)], RUNS)
 for (const format of writers.keys()) {
   if (format === 'json' || format === 'md') continue
   const copies = format === 'pdf' ? Math.max(1, Math.round(COPIES / 10)) : COPIES
-  report(`+ ${format}`, ['formats', String(copies), format], Math.min(RUNS, 3))
+  report(`text pipeline + ${format}`, ['formats', String(copies), format], Math.min(RUNS, 3))
 }
 console.log('\nhostile inputs (one run each, json+md written):')
 for (const hostile of hostileCases()) {
