@@ -37,6 +37,7 @@ export class NameBook {
   }
 
   at(text: string, index: number): {printed: string; canonical: string} | null {
+    if (this.#byFirst.size === 0) return null
     for (const entry of this.#byFirst.get(text[index] ?? '') ?? []) if (text.startsWith(entry.printed, index)) return entry
     return null
   }

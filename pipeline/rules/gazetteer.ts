@@ -19,6 +19,8 @@ export class Gazetteer<R extends Named> {
   readonly longestFirst: readonly NameMatch<R>[]
   readonly #byFirst = new Map<string, NameMatch<R>[]>()
   readonly #byLast = new Map<string, NameMatch<R>[]>()
+  // One bit per UTF-16 unit that starts a name: most characters start none, and are rejected here.
+  readonly #starts = new Uint8Array(0x10000)
 
   constructor(rules: readonly R[]) {
     this.longestFirst = Object.freeze(
@@ -28,12 +30,14 @@ export class Gazetteer<R extends Named> {
     )
     for (const entry of this.longestFirst) {
       push(this.#byFirst, entry.name.charAt(0), entry)
+      this.#starts[entry.name.charCodeAt(0)] = 1
       push(this.#byLast, entry.name.charAt(entry.name.length - 1), entry)
     }
   }
 
   /** The longest name that starts `text` at `index`, or null. */
   matchAt(text: string, index: number): NameMatch<R> | null {
+    if (this.#starts[text.charCodeAt(index)] !== 1) return null
     for (const candidate of this.#byFirst.get(text.charAt(index)) ?? []) {
       if (text.startsWith(candidate.name, index)) return candidate
     }

@@ -13,9 +13,10 @@ import {closingClauses, placeLinks} from '../rules/formulas.js'
 import {findDates} from '../enrich/dates.js'
 import type {MappedText} from '../read/mapped-text.js'
 
-// Characters that exist in only one script (a small, frequent sample).
-const TRADITIONAL_ONLY = new Set('國與關於華聯體對發經濟會議條約協這們為個來時說還將產業長實點邊應當舉開請變區門')
-const SIMPLIFIED_ONLY = new Set('国与关于华联体对发经济会议条约协这们为个来时说还将产业长实点边应当举开请变区门')
+// Characters that exist in only one script (a small, frequent sample): 1 Traditional, 2 Simplified.
+const SCRIPT = new Uint8Array(0x10000)
+for (const char of '國與關於華聯體對發經濟會議條約協這們為個來時說還將產業長實點邊應當舉開請變區門') SCRIPT[char.charCodeAt(0)] = 1
+for (const char of '国与关于华联体对发经济会议条约协这们为个来时说还将产业长实点边应当举开请变区门') SCRIPT[char.charCodeAt(0)] = 2
 
 /** `en` when Latin letters outnumber Han, else `zh-Hant` or `zh-Hans` by script-specific characters. */
 export function languageOf(text: string): string {
@@ -27,9 +28,9 @@ export function languageOf(text: string): string {
     const code = text.charCodeAt(i)
     if (code >= 0x4e00 && code <= 0x9fff) {
       han++
-      const char = text[i]!
-      if (TRADITIONAL_ONLY.has(char)) traditional++
-      else if (SIMPLIFIED_ONLY.has(char)) simplified++
+      const script = SCRIPT[code]
+      if (script === 1) traditional++
+      else if (script === 2) simplified++
     } else if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) latin++
   }
   if (latin > han) return 'en'
