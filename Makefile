@@ -18,6 +18,7 @@ convert: build
 	node dist/pipeline/cli/main.js sources --out out
 
 test: build
+	npx tsc -p tsconfig.test.json
 	npx vitest run
 
 bench: build

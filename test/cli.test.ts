@@ -82,10 +82,4 @@ describe('cli', () => {
     expect(stderr).toMatch(/broken\.xml\n\s*\d+:\d+/)
     expect(stderr).toContain('3 of 4 Akoma Ntoso document(s) valid')
   })
-
-  it('never writes outside --out', async () => {
-    const out = path.join(dir, 'nested', 'out')
-    expect(await main([seedPath, '--out', out, '--formats', 'json'])).toBe(0)
-    expect(existsSync(path.join(dir, 'nested', 'json'))).toBe(false)
-  })
 })

@@ -64,7 +64,7 @@ describe('document families', () => {
       ['第二章', ['第三条']]
     ])
     const chapter = body(doc)[0] as Division
-    expect(toText(chapter.children[1])).toBe('边界的走向')
+    expect(toText(chapter.children[1]!)).toBe('边界的走向')
     const third = (body(doc)[1] as Division).children.find((c) => c.type === 'article') as Division
     expect(third.children.filter((c) => c.type === 'paragraph').map(toText)).toEqual(['本条约须经批准，批准书在北京互换。', '本条约自互换批准书之日起生效。'])
     const conclusions = doc.children.find((s) => s.type === 'conclusions')!
@@ -79,7 +79,7 @@ describe('document families', () => {
     const doc = only('agreement-inline')
     expect(doc.meta).toMatchObject({docType: 'agreement', id: '/akn/cn/statement/agreement/1985-11-21/cn-sg', place: '新加坡'})
     expect(outline(body(doc))).toEqual(['第一条', '第二条', '第三条'])
-    expect(toText((body(doc)[0] as Division).children[1])).toBe('本协定所称“投资”，系指依照缔约一方法律在其领土内投资的各种财产。')
+    expect(toText((body(doc)[0] as Division).children[1]!)).toBe('本协定所称“投资”，系指依照缔约一方法律在其领土内投资的各种财产。')
     expect(doc.children.find((s) => s.type === 'preamble')!.children.map((p) => p.role)).toEqual(['enactingFormula'])
     expect(signatures(doc)).toEqual([
       ['cn', '中华人民共和国政府代表', '郑拓彬'],
@@ -104,8 +104,8 @@ describe('document families', () => {
     expect(doc.meta).toMatchObject({docType: 'exchangeOfNotes', id: '/akn/cn/statement/exchangeOfNotes/1956-09-20/cn-np', place: '加德满都'})
     expect(outline(body(doc))).toEqual([['一、', ['（一）', '（二）']], '二、'])
     const notes = body(doc) as Division[]
-    expect(toText(notes[0]!.children[1])).toBe('中国驻尼泊尔大使给尼泊尔外交大臣的照会')
-    expect(toText(notes[1]!.children[1])).toBe('尼泊尔外交大臣给中国驻尼泊尔大使的复照')
+    expect(toText(notes[0]!.children[1]!)).toBe('中国驻尼泊尔大使给尼泊尔外交大臣的照会')
+    expect(toText(notes[1]!.children[1]!)).toBe('尼泊尔外交大臣给中国驻尼泊尔大使的复照')
   })
 
   it('English counterpart: title, numbered points, signatories and signing line', () => {
@@ -118,7 +118,7 @@ describe('document families', () => {
       title: 'Joint Statement between the People\'s Republic of China and the Republic of Azerbaijan on Further Developing Friendly Cooperation'
     })
     expect(outline(body(doc))).toEqual(['1.', '2.', '3.'])
-    expect(toText((body(doc)[1] as Division).children[1])).toBe("The two sides will firmly support each other's choice of development path.")
+    expect(toText((body(doc)[1] as Division).children[1]!)).toBe("The two sides will firmly support each other's choice of development path.")
     expect(doc.children.find((s) => s.type === 'preamble')!.children.map((p) => p.role ?? null)).toEqual([null, 'enactingFormula'])
     expect(signatures(doc)).toEqual([
       ['cn', "President of the People's Republic of China", 'Xi Jinping'],
