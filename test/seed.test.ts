@@ -217,3 +217,19 @@ describe('the seed (notes/seed.md)', () => {
     expect(result.files[0]!.messages.filter((m) => m.fatal !== undefined)).toEqual([])
   })
 })
+
+describe('entities in the seed', () => {
+  it('marks 联合国 as the UN, but not inside the unbracketed title 联合国宪章', async () => {
+    const {documents} = await convertSeed()
+    const orgs = (doc: Document) => {
+      const out: string[] = []
+      visit(doc, 'organization', (n) => {
+        out.push(toText(n as EntityMark))
+      })
+      return out
+    }
+    // Document 1 article 二 reads `按照联合国宪章`: a title, not the organisation.
+    expect(orgs(documents[0]!)).toEqual([])
+    expect(orgs(documents[1]!)).toContain('联合国')
+  })
+})

@@ -8,7 +8,7 @@ import type {Position} from 'unist'
 import {findDates} from './dates.js'
 import {matchCountryAt} from '../rules/countries.js'
 import {matchRoleAt} from '../rules/roles.js'
-import {matchOrganizationAt} from '../rules/organizations.js'
+import {documentSuffixes, matchOrganizationAt} from '../rules/organizations.js'
 import {matchPlaceAt} from '../rules/places.js'
 import type {Inline, Text} from '../tree/types.js'
 import {locationMark, organizationMark, personMark, roleMark} from './entity-ids.js'
@@ -100,7 +100,7 @@ export function findInline(text: string, names: NameBook, options: {places: 'all
       continue
     }
     const organization = matchOrganizationAt(text, i)
-    if (organization) {
+    if (organization && !documentSuffixes.some((word) => text.startsWith(word, i + organization.name.length))) {
       const {rule, name} = organization
       found.push({
         kind: 'organization',

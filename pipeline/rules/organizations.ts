@@ -142,3 +142,9 @@ export function matchOrganizationAt(text: string, index: number): NameMatch<Orga
 export function organizationById(id: string): OrganizationRule | undefined {
   return byId.get(id)
 }
+
+/**
+ * Words that, right after an organisation's name, make the whole a document's
+ * title (`联合国宪章` is the UN Charter, not the UN): no organisation is marked there.
+ */
+export const documentSuffixes: readonly string[] = ['宪章', '憲章', '公约', '公約', '章程', '决议', '決議']
