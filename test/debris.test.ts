@@ -106,6 +106,13 @@ const CASES: Case[] = [
   {rule: 'editor-credit', chrome: '（责任编辑：王磊）', where: 'end'},
   {rule: 'editor-credit', chrome: '责任编辑：张三', where: 'end'},
   {rule: 'source-line', chrome: '来源：外交部网站', where: 'afterTitle'},
+  {
+    rule: 'published-stamp-inline',
+    chrome: '来源：外交部 发布时间：2015-12-11 08:30',
+    where: 'afterTitle',
+    removed: [['source-line', '来源：外交部 ']],
+    stamps: [['发布时间：2015-12-11 08:30', '2015-12-11']]
+  },
   {rule: 'published-stamp', chrome: '发布时间：2015-12-11 08:30', where: 'afterTitle', removed: [], stamps: [['发布时间：2015-12-11 08:30', '2015-12-11']]},
   {rule: 'reading-time-stamp', chrome: '2010-09-28|閱讀時間 ‧ 約 5 分鐘', where: 'top', removed: [], stamps: [['2010-09-28|閱讀時間 ‧ 約 5 分鐘', '2010-09-28']]},
   {rule: 'forum-posted-stamp', chrome: '只看楼主 正序阅读 0 发表于: 1956-09-24', where: 'top', removed: [], stamps: [['只看楼主 正序阅读 0 发表于: 1956-09-24', '1956-09-24']]},
@@ -207,6 +214,7 @@ const ADVERSARIAL: Record<string, {nearMiss: string[]; hit: string}> = {
   'share-links': {nearMiss: ['分享', '分 享到'], hit: '分享到：微信'},
   'editor-credit': {nearMiss: ['责任编辑', '（责任编辑：'], hit: '（责任编辑：王磊）'},
   'source-line': {nearMiss: ['来源', '来 源：'], hit: '来源：外交部网站'},
+  'published-stamp-inline': {nearMiss: ['来源 发布时间：', '来源 发布时间：2015-12'], hit: '来源 发布时间：2015-12-11'},
   'published-stamp': {nearMiss: ['发布时间：', '发布时间：2015-12'], hit: '发布时间：2015-12-11'},
   'reading-time-stamp': {nearMiss: ['2010-09-28|閱讀', '2010-09-28|'], hit: '2010-09-28|閱讀時間 ‧ 約 5 分鐘'},
   'forum-posted-stamp': {nearMiss: ['只看楼主 发表于', '只看楼主 正序阅读 0 发表于: 1956-09'], hit: '只看楼主 发表于: 1956-09-24'},

@@ -121,6 +121,13 @@ export const debrisRules: readonly DebrisRule[] = [
     action: 'remove'
   },
   {
+    id: 'published-stamp-inline',
+    pattern: new RegExp(String.raw`(?<=[^\s\u3000][ \t\u3000]{1,8})(?:发布时间|發佈時間|发布日期|發布日期|发表时间)[:：]${SP}{0,3}(${STAMP_DATE})(?:${SP}{0,3}\d{1,2}:\d{2}(?::\d{2})?)?`, 'g'),
+    why: 'A publication stamp sharing its line with other chrome (`来源：外交部 发布时间：…`): the date is kept before the line goes.',
+    action: 'stamp',
+    stamp: 'publicationDate'
+  },
+  {
     id: 'source-line',
     pattern: new RegExp(String.raw`^${SP}*(?:来源|來源|出处|出處|Source)${SP}*[:：][^\n]{0,200}$`, 'gm'),
     why: 'The page\'s attribution line (where the site took the text from).',
