@@ -41,6 +41,12 @@ for (const format of writers.keys()) {
   const copies = format === 'pdf' ? Math.max(1, Math.round(COPIES / 10)) : COPIES
   report(`text pipeline + ${format}`, ['formats', String(copies), format], Math.min(RUNS, 3))
 }
+{
+  const r = measure(['validate', String(COPIES)])
+  console.log(
+    `\nAKN schema validation: compile ${r['compileMs'].toFixed(0)} ms once, then ${(r['ms'] / r['documents']).toFixed(2)} ms per document (${r['documents']} documents, ${r['invalid']} invalid)`
+  )
+}
 console.log('\nhostile inputs (one run each, json+md written):')
 for (const hostile of hostileCases()) {
   const r = measure([hostile.name])

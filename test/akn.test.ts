@@ -464,19 +464,16 @@ describe('akn schema validator', () => {
     expect(results[2]?.errors.length).toBeGreaterThan(0)
   })
 
-  it.skipIf(!schemaDir)(`compiles the schema once and validates a batch of 100 in ms each${NO_SCHEMA}`, async () => {
-    const {compileMs} = await aknSchemaInfo()
+  it.skipIf(!schemaDir)(`compiles the schema once and validates a batch of 100${NO_SCHEMA}`, async () => {
+    const first = await aknSchemaInfo()
     const base = toAkn(aknSample())
     const batch = Array.from({length: 100}, (_, index) => ({
       name: `batch-${index}.xml`,
       xml: base.replaceAll('2005-03-17/cn-az', `2005-03-17/cn-az-${index + 2}`)
     }))
-    const started = performance.now()
-    const results = await validateAkn(batch)
-    const perDocument = (performance.now() - started) / batch.length
-    expectValid(results)
-    console.info(`AKN schema compile ${compileMs.toFixed(0)} ms; validation ${perDocument.toFixed(2)} ms per document (batch of ${batch.length})`)
-    expect(perDocument).toBeLessThan(100)
+    expectValid(await validateAkn(batch))
+    // The same compiled schema served the whole batch (timings are the benchmark's job).
+    expect(await aknSchemaInfo()).toEqual(first)
   })
 })
 
@@ -527,12 +524,6 @@ describe('akn writer on the real seed', () => {
     for (const {doc, xml} of written) expect(new TextDecoder().decode(await real.render('akn', doc))).toBe(xml)
     if (schemaDir) {
       expectValid(await validateAkn(written))
-      // Timing on real documents (~2,000–6,000 characters each), a batch of 99.
-      const batch = Array.from({length: 33}, () => written).flat()
-      const started = performance.now()
-      expectValid(await validateAkn(batch))
-      const perDocument = (performance.now() - started) / batch.length
-      console.info(`AKN validation of the seed: ${perDocument.toFixed(2)} ms per document (batch of ${batch.length})`)
     }
   }, 60_000)
 })

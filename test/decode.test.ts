@@ -277,21 +277,18 @@ describe('binary input', () => {
 describe('large input', () => {
   // 50 MB of UTF-8 with one bad byte near the end: strict decoding fails, the
   // sample still says UTF-8, and the whole input goes through the scanner.
-  // About 2 s here; a quadratic step would not finish.
-  it('decodes 50 MB in linear time and keeps exact offsets', () => {
+  // Its time is measured by `make bench` (hostile inputs), not asserted here.
+  it('decodes 50 MB and keeps exact offsets', () => {
     const body = Buffer.from(seed.repeat(Math.ceil(50e6 / Buffer.byteLength(seed))))
     const at = body.length - 9 // three 3-byte characters from the end: a character boundary
     const bytes = Buffer.concat([body.subarray(0, at), Buffer.from([0xff]), body.subarray(at)])
-    const started = performance.now()
     const decoded = decode(bytes)
-    const elapsed = performance.now() - started
     expect(decoded.encoding).toBe('utf-8')
     expect(decoded.issues.map((i) => i.byteOffset)).toEqual([at])
     const replacement = decoded.text.lastIndexOf('\uFFFD')
     expect(decoded.byteOffset(replacement)).toBe(at)
     expect(decoded.byteOffset(replacement + 1)).toBe(at + 1)
     expect(decoded.byteOffset(decoded.text.length)).toBe(bytes.length)
-    expect(elapsed).toBeLessThan(20_000)
   }, 60_000)
 })
 

@@ -7,6 +7,7 @@
  */
 import type {VFile} from 'vfile'
 import {walk} from '../tree/walk.js'
+import {toText} from '../tree/text.js'
 import type {Citation, DateFact, DateMark, Document, EntityMark, Inline, Root} from '../tree/types.js'
 
 export interface BatchItem {
@@ -48,7 +49,7 @@ export function link(batch: readonly BatchItem[]): Document[] {
         const date = datedBefore(children, index)
         if (date) {
           const list = citedDates.get(target) ?? []
-          list.push({fact: {value: date.iso, source: 'citation', text: textOf(date), start: date.position.start.offset!, end: date.position.end.offset!}, from: doc})
+          list.push({fact: {value: date.iso, source: 'citation', text: toText(date), start: date.position.start.offset!, end: date.position.end.offset!}, from: doc})
           citedDates.set(target, list)
         }
       })
@@ -116,11 +117,6 @@ function titleKey(title: string): string {
   return title.replace(/[\s\u3000《》]/gu, '')
 }
 
-function textOf(node: {children?: unknown[]; value?: string}): string {
-  if (typeof node.value === 'string') return node.value
-  return (node.children ?? []).map((c) => textOf(c as {value?: string})).join('')
-}
-
 /** A date mark shortly before the citation at `index` (`1994年3月7日签订的《…》`). */
 function datedBefore(children: readonly Inline[], index: number): DateMark | null {
   let between = ''
@@ -143,7 +139,7 @@ function visitDate(doc: Document): DateFact | null {
     if (node.type !== 'date') return
     const mark = node as DateMark
     if (found || !mark.isoEnd) return
-    found = {value: mark.iso, source: 'visit', text: textOf(mark), start: mark.position.start.offset!, end: mark.position.end.offset!}
+    found = {value: mark.iso, source: 'visit', text: toText(mark), start: mark.position.start.offset!, end: mark.position.end.offset!}
   })
   return found
 }

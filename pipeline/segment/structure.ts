@@ -67,10 +67,11 @@ export function structure(plan: DocumentPlan, f: NodeFactory, file: VFile): Stru
       zone = [subBlock(last, at - last.start, last.text.length)]
     }
   }
-  const tokens = tokenize(zone)
+  let tokens = tokenize(zone)
   if (zone.length > 0 && !tokens.some((t) => t.kind === 'role' || t.kind === 'name' || t.kind === 'signing')) {
+    // Only marks or fragments: not a signature block after all.
     blocks.push(...zone)
-    zone = []
+    tokens = []
   }
 
   // Body and preamble.
@@ -80,7 +81,7 @@ export function structure(plan: DocumentPlan, f: NodeFactory, file: VFile): Stru
 
   // Conclusions.
   const conclusions: Conclusions['children'] = [...closing]
-  const grouped = groupSignatories(zone.length > 0 ? tokenize(zone) : [])
+  const grouped = groupSignatories(tokens)
   const signatures = signaturesNode(grouped.signatories, grouped.signing, f)
   if (signatures) conclusions.push(signatures)
   if (conclusions.length > 0) sections.push({type: 'conclusions', children: conclusions, position: enclose(conclusions.map((n) => n.position))})

@@ -4,6 +4,7 @@
  * Inline elements get `refersTo="#<eId>"` from here; `meta.ts` writes one
  * `TLC*` entry per record, so every `refersTo`/`as` has a target.
  */
+import {toText} from '../../tree/text.js'
 import type {EntityMark} from '../../tree/types.js'
 import {tlcEid} from './eid.js'
 
@@ -33,7 +34,7 @@ export class TlcRegistry {
       eId,
       ref: mark.ref,
       href: mark.href === '' ? `/akn/ontology/${mark.type}/${eId}` : mark.href,
-      showAs: mark.showAs === '' ? textOf(mark) : mark.showAs
+      showAs: mark.showAs === '' ? toText(mark) : mark.showAs
     }
     this.#byRef.set(mark.ref, entry)
     return eId
@@ -45,8 +46,4 @@ export class TlcRegistry {
     const all = [...this.#byRef.values()]
     return order.flatMap((kind) => all.filter((entry) => entry.kind === kind))
   }
-}
-
-function textOf(mark: EntityMark): string {
-  return mark.children.map((child) => child.value).join('')
 }

@@ -7,7 +7,7 @@
  */
 import type {Signature, Signatures, Signing} from '../../tree/types.js'
 import {group, paragraph, type FlowNode, type SignatureBlock, type SignatureCell} from './flow.js'
-import {textOf} from './handle/text.js'
+import {toText as textOf} from '../../tree/text.js'
 
 /** Role, name and mark of one signatory, from its marks (falling back to the fields). */
 export function signatureCell(node: Signature): SignatureCell {

@@ -7,7 +7,7 @@ import type {Division, Paragraph} from '../../../tree/types.js'
 import {group, paragraph as block, type FlowNode} from '../flow.js'
 import {handle} from './index.js'
 import {paragraph} from './paragraph.js'
-import {textOf} from './text.js'
+import {toText as textOf} from '../../../tree/text.js'
 
 /** Bookmark title of an article: its number and the start of its text. */
 export function outlineTitle(node: Division, length = 24): string {

@@ -2,7 +2,7 @@
  * The handler registry: one handler per block node type of the tree, each
  * turning its node into flow nodes (structure groups and blocks). Inline nodes
  * (`text`, `num`, `date`, person/role/organisation/location marks,
- * `citation`) are set as the concatenation of their leaf values (`textOf`);
+ * `citation`) are set as the concatenation of their leaf values (`toText`);
  * `signature` and `signing` are set by the `signatures` handler as one block.
  */
 import type {Division, Document, Paragraph, Section, Signatures, Title} from '../../../tree/types.js'

@@ -4,7 +4,7 @@
  */
 import type {Paragraph} from '../../../tree/types.js'
 import {paragraph as block, type FlowNode} from '../flow.js'
-import {textOf} from './text.js'
+import {toText as textOf} from '../../../tree/text.js'
 
 export function paragraph(node: Paragraph, prefix = ''): FlowNode[] {
   const text = prefix + textOf(node)

@@ -2,7 +2,7 @@
 import type {Title} from '../../../tree/types.js'
 import {geometry} from '../layout.js'
 import {paragraph, type FlowNode} from '../flow.js'
-import {textOf} from './text.js'
+import {toText as textOf} from '../../../tree/text.js'
 
 export function title(node: Title, fallback = ''): FlowNode[] {
   const text = textOf(node) || fallback
