@@ -4,8 +4,8 @@
  */
 import type {DebrisRule} from '../rules/debris.js'
 import type {MetaSpan, Removal} from '../tree/types.js'
-import type {MappedText} from '../read/mapped-text.js'
-import {parseDate} from '../enrich/dates.js'
+import type {MappedText} from '../text/mapped-text.js'
+import {parseDate} from '../recognize/dates.js'
 
 export interface CleanResult {
   text: MappedText

@@ -10,8 +10,8 @@ import {docTypeOfTitle, UNKNOWN_DOC_TYPE} from '../rules/doc-types.js'
 import {countriesByAbbrev, countryByCode, englishNamesLongestFirst, matchCountryAt, type CountryRule} from '../rules/countries.js'
 import {matchPlaceAt} from '../rules/places.js'
 import {closingClauses, placeLinks} from '../rules/formulas.js'
-import {findDates} from '../enrich/dates.js'
-import type {MappedText} from '../read/mapped-text.js'
+import {findDates} from '../recognize/dates.js'
+import type {MappedText} from '../text/mapped-text.js'
 
 // Characters that exist in only one script (a small, frequent sample): 1 Traditional, 2 Simplified.
 const SCRIPT = new Uint8Array(0x10000)

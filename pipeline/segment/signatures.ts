@@ -11,7 +11,7 @@ import {englishCountryIn, matchCountryAt} from '../rules/countries.js'
 import {matchRoleAt, matchRoleEndingAt} from '../rules/roles.js'
 import {matchNumber} from '../rules/numbering.js'
 import {placeLinks, signatureMark} from '../rules/formulas.js'
-import {findDates} from '../enrich/dates.js'
+import {findDates} from '../recognize/dates.js'
 
 export type TokenKind = 'role' | 'name' | 'mark' | 'signing'
 

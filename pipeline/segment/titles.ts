@@ -8,7 +8,7 @@
 import {docTypeOfTitle} from '../rules/doc-types.js'
 import {matchNumber} from '../rules/numbering.js'
 import {matchPlaceAt} from '../rules/places.js'
-import {findDates} from '../enrich/dates.js'
+import {findDates} from '../recognize/dates.js'
 
 const MAX_TITLE = 160
 const MAX_ENGLISH_TITLE = 320
