@@ -44,7 +44,7 @@ export const pageMatterRules: readonly PageMatterRule[] = [
   },
   {
     id: 'wiki-id',
-    pattern: /^\d{3,}[A-Z\p{Script=Han}][^\n]{8,300}$/u,
+    pattern: /^\d{5,}[A-Z\p{Script=Han}][^\n]{8,300}$/u,
     why: 'A wiki label artefact: a page id glued to the title and year (`506558Joint Communiqué …1992`).'
   }
 ]
@@ -77,4 +77,17 @@ export const partLabels: readonly RegExp[] = [
 export const documentOpenings: readonly RegExp[] = [
   /^(?:应|應|根据|根據|为了|為了|为|為|鉴于|鑒於|本着|本著|遵照|经|經|双方|雙方|兩國|两国)/u,
   /^(?:The Government|The Governments|We, |Having |Desiring |Recognizing |At the invitation)/
+]
+
+/**
+ * News reporting around a quoted document: attributions (`据央视消息`, `另据…消息`),
+ * reporters (`对记者表示`), narrative about the signing (`公报在北京签署前，…`).
+ * A document does not speak of itself this way.
+ */
+export const commentaryPatterns: readonly RegExp[] = [
+  /^(?:另据|据|據)[^，,。]{1,20}(?:消息|报道|報導|报导|讯|訊|电|電)/u,
+  /(?:对|對|向)记者(?:表示|说|說)|(?:对|對|向)記者(?:表示|說)/u,
+  /(?:签署|簽署|签字|簽字)(?:前|后|後|之前|之后|之後)[，,]/u,
+  /\b(?:told reporters|according to|said on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/,
+  /\b(?:signed|issued|released) (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b/
 ]

@@ -62,10 +62,17 @@ interface Piece {
 const PROSE_WARNING = 200
 
 export function planDocuments(blocks: readonly Block[]): Plan {
-  const pieces = joinTitleLines(blocks.flatMap(splitTitles))
+  const pieces = splitPage(blocks)
   const infos = pieces.map((piece) => info(piece))
   markRepeats(pieces, infos)
+  markQuotes(pieces, infos)
   const {states} = decode(infos.map((i) => i.features))
+  if (process.env['DIPTEXT_DUMP'] === 'states') {
+    pieces.forEach((piece, i) => {
+      const on = Object.entries(infos[i]!.features).filter(([, v]) => v).map(([k]) => k)
+      console.error(`${states[i]}\t${JSON.stringify(piece.block.text.slice(0, 40))}\t${on.join(',')}`)
+    })
+  }
   return assemble(pieces, infos, states)
 }
 
@@ -94,6 +101,25 @@ function markRepeats(pieces: readonly Piece[], infos: BlockInfo[]): void {
     const key = titleKey(piece.title?.title ?? piece.block.text)
     if (previous !== null && key.length > 0 && (previous.startsWith(key) || key.startsWith(previous) || previous.endsWith(key))) features.repeat = 1
     else previous = key
+  })
+}
+
+/**
+ * A paragraph printed again later on the page is quoted where it first
+ * appears (a summary under the title, a lead), and so is the rest of its line.
+ */
+function markQuotes(pieces: readonly Piece[], infos: BlockInfo[]): void {
+  const last = new Map<string, number>()
+  // Titles repeat as headings (see `markRepeats`); only text is quoted.
+  pieces.forEach((piece, i) => {
+    if (piece.block.text.length >= 20 && !infos[i]!.features.title) last.set(piece.block.text, i)
+  })
+  pieces.forEach((piece, i) => {
+    const later = last.get(piece.block.text)
+    if (later === undefined || later === i) return
+    infos[i]!.features.quoted = 1
+    for (let j = i + 1; j < pieces.length && pieces[j]!.block.before === 'gap'; j++) infos[j]!.features.quoted = 1
+    for (let j = i; j > 0 && pieces[j]!.block.before === 'gap'; j--) infos[j - 1]!.features.quoted = 1
   })
 }
 
@@ -134,28 +160,38 @@ function titlePieces(block: Block, shape: TitleShape, from: number): Piece[] {
   return pieces.filter((p) => p.block.text.length > 0)
 }
 
-/** `中华人民共和国政府和巴基斯坦伊斯兰共和国` + `政府关于…的修改换文`: one title over two or three lines. */
-function joinTitleLines(pieces: Piece[]): Piece[] {
-  const out: Piece[] = []
-  for (const piece of pieces) {
-    const last = out[out.length - 1]
-    if (last && !last.title && !last.label && piece.title && piece.title.start === 0 && opensTitle(last)) {
-      const parts = [...(last.parts ?? [last.block]), piece.block]
-      const text = parts.map((p) => p.text).join('')
-      const shape = titleShape(text)
-      if (shape && shape.annotations.length === 0) {
-        out[out.length - 1] = {block: {...last.block, end: piece.block.end, text: closeUp(text)}, title: {...shape, title: closeUp(text)}, parts}
+/**
+ * `中华人民共和国政府和巴基斯坦伊斯兰共和国` + `政府关于…的修改换文`: a title broken
+ * over two lines, the first opening it and the second going on mid-phrase.
+ */
+function splitPage(blocks: readonly Block[]): Piece[] {
+  const pieces: Piece[] = []
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!
+    const previous = blocks[i - 1]
+    const last = pieces[pieces.length - 1]
+    if (previous && last && last.block === previous && block.before === 'line' && opensTitle(previous) && !titleOpensAt(block.text, 0)) {
+      const shape = titleShape(previous.text + block.text)
+      if (shape && shape.start === 0 && shape.end > previous.text.length) {
+        pieces.pop()
+        const cut = previous.text.length
+        const rest = subBlock(block, 0, shape.end - cut)
+        pieces.push({block: {...previous, end: rest.end, text: shape.title}, title: shape, parts: [previous, rest]})
+        for (const note of shape.annotations) {
+          const glued = note.kind === 'date' && !/[\s\u3000\u00a0]/u.test(block.text[note.start - cut - 1] ?? ' ')
+          pieces.push({block: subBlock(block, note.start - cut, note.end - cut), ...(glued ? {stamp: true} : {note: true})})
+        }
         continue
       }
     }
-    out.push(piece)
+    pieces.push(...splitTitles(block))
   }
-  return out
+  return pieces.filter((p) => p.block.text.length > 0)
 }
 
 /** Can a short line be the first line of a broken title? */
-function opensTitle(piece: Piece): boolean {
-  const text = piece.block.text
+function opensTitle(block: Block): boolean {
+  const text = block.text
   return text.length <= 60 && !/[。，；！？：:;,]/.test(text) && titleOpensAt(text, 0) && !titleShape(text)
 }
 
@@ -192,6 +228,7 @@ function assemble(pieces: Piece[], infos: BlockInfo[], states: State[]): Plan {
         if (!doc) return remove(block, matterRule ?? 'page-matter', features)
         if (features.dateOnly || features.annotation || (features.signingLine && !features.title)) doc.header.push(block)
         else if (piece.title || features.title) remove(block, 'repeated-title', features)
+        else if (features.quoted) remove(block, 'quoted-summary', features)
         else if (features.lead) {
           doc.leads.push(block)
           remove(block, 'editor-note', features)
@@ -206,11 +243,11 @@ function assemble(pieces: Piece[], infos: BlockInfo[], states: State[]): Plan {
         return
       }
       case 'noise':
-        return remove(block, matterRule ?? 'page-matter', features)
+        return remove(block, matterRule ?? (features.quoted ? 'quoted-summary' : 'page-matter'), features)
       case 'pre':
       case 'post': {
         if (features.lead) leads.push(block)
-        remove(block, matterRule ?? (features.lead ? 'news-lead' : state === 'pre' ? 'front-matter' : 'back-matter'), features)
+        remove(block, matterRule ?? (features.lead ? 'news-lead' : features.quoted ? 'quoted-summary' : state === 'pre' ? 'front-matter' : 'back-matter'), features)
         if (state === 'post') current = null
         return
       }
@@ -245,9 +282,13 @@ function assemble(pieces: Piece[], infos: BlockInfo[], states: State[]): Plan {
  */
 function dropCommentary(plan: Plan): void {
   if (!plan.documents.some((d) => d.title !== null)) return
-  plan.documents = plan.documents.filter((doc) => {
-    if (doc.title !== null || documentLike(doc)) return true
-    for (const block of doc.blocks) plan.removals.push({block, rule: 'commentary'})
+  plan.documents = plan.documents.filter((doc, index) => {
+    // A headline and its story right before a lead that announces the document itself.
+    const next = plan.documents[index + 1]
+    const newsItem = next !== undefined && next.leads.length > 0 && doc.blocks.length <= 2 && !documentLike(doc)
+    if ((doc.title !== null && !newsItem) || documentLike(doc)) return true
+    for (const part of doc.titleParts) plan.removals.push({block: part, rule: 'headline'})
+    for (const block of [...doc.header, ...doc.blocks]) plan.removals.push({block, rule: 'commentary'})
     return false
   })
   plan.removals.sort((a, b) => a.block.start - b.block.start)

@@ -7,8 +7,8 @@ import type {Block} from './blocks.js'
 import {titleShape} from './titles.js'
 import {isCell, signingLine} from './signatures.js'
 import {matchNumber} from '../rules/numbering.js'
-import {closingClauses, enactingFormulas, signatureMark} from '../rules/formulas.js'
-import {documentOpenings, leadPatterns, pageMatterRules, partLabels} from '../rules/page-matter.js'
+import {closingClauses, enactingFormulas, noteFormulas, signatureMark} from '../rules/formulas.js'
+import {commentaryPatterns, documentOpenings, leadPatterns, pageMatterRules, partLabels} from '../rules/page-matter.js'
 import {findDates} from '../recognize/dates.js'
 
 export type Feature =
@@ -33,6 +33,9 @@ export type Feature =
   | 'latinInHan'
   | 'fragment'
   | 'repeat'
+  | 'commentary'
+  | 'quoted'
+  | 'address'
 
 export type Features = Record<Feature, number>
 
@@ -79,6 +82,9 @@ export function featuresOf(block: Block): BlockInfo {
     // A parenthesised English run inside Chinese prose: a translation interleaved by the page.
     latinInHan: han > 0 && latin > 2 * han ? 1 : 0,
     repeat: 0,
+    quoted: 0,
+    commentary: commentaryPatterns.some((p) => p.test(text)) ? 1 : 0,
+    address: noteFormulas.some((p) => p.test(text)) ? 1 : 0,
     fragment: !english && han > 0 && han < 6 && !SENTENCE_PUNCT.test(text) && !number ? 1 : 0
   }
   return {block, features, matterRule: matter?.id ?? null}

@@ -147,12 +147,20 @@ export interface LeadFacts {
   signed: {value: string; text: string; start: number; end: number} | null
   place: string | null
   published: {value: string; text: string; start: number; end: number} | null
+  /** The lead says only part of the text follows (`主要内容如下`): the document is an excerpt. */
+  excerpt: boolean
 }
+
+const EXCERPT = /主要内容|要点|要點|摘要|节选|節選|摘录|摘錄|excerpts?\b/iu
 
 const LEAD_TITLE = /《([^《》\n]{4,160})》/gu
 const MONTH_DAY = String.raw`(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日`
-/** `于1月19日在华盛顿发表`, `9月21日…在北京举行会谈并签署`. */
-const LEAD_EVENT = new RegExp(String.raw`${MONTH_DAY}[^。；]{0,30}?(?:在|於|于)([\u4e00-\u9fff]{2,6}?)(?:举行|舉行|发表|發表|签署|簽署|签订|簽訂|会晤|會晤)`, 'u')
+/** `于1月19日在华盛顿发表` (the date next to the place), else `9月21日，…在北京举行会谈并签署`. */
+const EVENT_VERB = '(?:举行|舉行|发表|發表|签署|簽署|签订|簽訂|会晤|會晤)'
+const LEAD_EVENTS = [
+  new RegExp(String.raw`${MONTH_DAY}[ \t]{0,2}(?:在|於|于)([\u4e00-\u9fff]{2,6}?)${EVENT_VERB}`, 'u'),
+  new RegExp(String.raw`${MONTH_DAY}[^。；]{0,30}?(?:在|於|于)([\u4e00-\u9fff]{2,6}?)${EVENT_VERB}`, 'u')
+]
 /** `3日在首爾發表`: a day of the dateline's month. */
 const LEAD_DAY_EVENT = /(?<![月\d])(\d{1,2}|[一二三四五六七八九十]{1,3})日(?:在|於|于)([\u4e00-\u9fff]{2,6}?)(?:发表|發表|签署|簽署|签订|簽訂)/u
 
@@ -161,8 +169,9 @@ const LEAD_DAY_EVENT = /(?<![月\d])(\d{1,2}|[一二三四五六七八九十]{1,
  * is the page stamp's, else that of a full date in the document in the same month.
  */
 export function leadFacts(leads: readonly Evidence[], stampYear: number | null, documentText: string, cleaned: MappedText): LeadFacts {
-  const facts: LeadFacts = {title: null, signed: null, place: null, published: null}
+  const facts: LeadFacts = {title: null, signed: null, place: null, published: null, excerpt: false}
   for (const lead of leads) {
+    if (EXCERPT.test(lead.text)) facts.excerpt = true
     for (const match of lead.text.matchAll(LEAD_TITLE)) {
       const shape = titleShape(match[1]!)
       if (shape && !facts.title) facts.title = shape.title
@@ -178,7 +187,7 @@ export function leadFacts(leads: readonly Evidence[], stampYear: number | null, 
       const from = dateline[0].length - dateline[2]!.length - dateline[3]!.length - 3
       if (value) facts.published = at(from, dateline[0].length - 1, value)
     }
-    const event = LEAD_EVENT.exec(lead.text)
+    const event = LEAD_EVENTS.map((pattern) => pattern.exec(lead.text)).find((m) => m !== null) ?? null
     const dayEvent = event ? null : LEAD_DAY_EVENT.exec(lead.text)
     if (!facts.signed && (event || (dayEvent && month !== null))) {
       const m = event ? numeralValue(event[1]!) : month

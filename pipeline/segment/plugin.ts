@@ -64,6 +64,7 @@ const segment: Plugin<[], Root> = function () {
       return first ? cleaned.sourceStart(first.start) : source.text.length
     })
     const pageStampYear = stamps.find((s) => s.kind === 'publicationDate' && s.value)?.value?.slice(0, 4)
+    const cutInsideMatter = pageCutInsideRemoval(source.text, removed)
     const name = path.basename(file.path ?? 'stdin')
     tree.children = plan.documents.map((docPlan, index): Document => {
       const start = starts[index]!
@@ -111,13 +112,24 @@ const segment: Plugin<[], Root> = function () {
         children: sections,
         position: factory.locator.position(start, end)
       }
-      if (truncated) {
+      if (truncated || lead.excerpt || (cutInsideMatter && index === plan.documents.length - 1)) {
         document.meta.truncated = true
         file.message('The document stops mid-sentence: the page was cut', {ruleId: 'truncated', source: 'diptext', place: document.position})
       }
       return document
     })
   }
+}
+
+/**
+ * Was the page cut inside something removed, an interleaved translation or a
+ * quotation left open (`(Japan and China are neighbouring countries, separated only by`)?
+ * Then the document it belonged to was cut too.
+ */
+function pageCutInsideRemoval(text: string, removed: readonly Removal[]): boolean {
+  const end = text.trimEnd().length
+  const last = removed.find((r) => r.end >= end)
+  return last !== undefined && /^[ \t]*[（(\[【][^）)\]】]*$/u.test(last.text)
 }
 
 /** The document's own text (no page matter), for its language. */

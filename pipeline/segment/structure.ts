@@ -15,6 +15,7 @@ import {matchNumber, type NumberMatch} from '../rules/numbering.js'
 import {closingClauses, enactingFormulas, notePrefixes} from '../rules/formulas.js'
 import {partLabels} from '../rules/page-matter.js'
 import {matchEnglishRoleAt, matchRoleEndingAt} from '../rules/roles.js'
+import {matchCountryAt} from '../rules/countries.js'
 import {personMark, roleMark} from '../recognize/entity-ids.js'
 import {toText} from '../tree/text.js'
 import type {
@@ -89,9 +90,10 @@ export function structure(plan: DocumentPlan, f: NodeFactory, file: VFile): Stru
     }
   }
   const zoneTokens = tokenize(zone)
-  if (zone.length > 0 && !zoneTokens.some((t) => t.kind === 'role' || t.kind === 'name' || t.kind === 'signing' || t.kind === 'mark')) {
-    // Only fragments: not a signature block after all.
+  if (zone.length > 0 && !signatureEvidence(zoneTokens)) {
+    // Only fragments (a cut last line, a heading): not a signature block after all.
     blocks.push(...zone)
+    zone = []
   } else if (zone.length > 0) zones.push(zone)
 
   // Body and preamble.
@@ -118,12 +120,24 @@ export function structure(plan: DocumentPlan, f: NodeFactory, file: VFile): Stru
   if (conclusions.length > 0) sections.push({type: 'conclusions', children: conclusions, position: enclose(conclusions.map((n) => n.position))})
 
   const lastBlock = blocks[blocks.length - 1]
-  const truncated = zones.length === 0 && lastBlock !== undefined && (lastOpenEmpty || !endsSentence(lastBlock.text))
+  // Cut by the page: no signatures close it and its last text stops mid-sentence (or under an empty heading).
+  const truncated = zone.length === 0 && lastBlock !== undefined && (lastOpenEmpty || !endsSentence(lastBlock.text))
   if (!signatures && plan.blocks.length > 0 && !truncated) {
     const place = sections.at(-1)?.position
     file.message('No signature block found at the end of the document', {ruleId: 'no-signature', source: 'diptext', ...(place ? {place} : {})})
   }
   return {sections, signatories, signings, closing: closingBlocks.map((b) => ({text: b.text, start: b.start})), truncated}
+}
+
+/** A mark, a signing line, a name, or a role naming a party or an office: what a signature block has. */
+function signatureEvidence(tokens: readonly Token[]): boolean {
+  return tokens.some(
+    (t) =>
+      t.kind === 'mark' ||
+      t.kind === 'signing' ||
+      t.kind === 'name' ||
+      (t.kind === 'role' && (matchRoleEndingAt(t.value, t.value.length) !== null || matchCountryAt(t.value, 0) !== null || /政府|Government|Minister|President/.test(t.value)))
+  )
 }
 
 /** A run of cells inside the text: the signatures of a part when it holds a mark, a name or a signing line; else text. */

@@ -18,7 +18,7 @@ const HAN = /[\u3400-\u9fff]/
 const SP = /[\s\u3000\u00a0]/u
 
 /** A label printed before a title. */
-const LEADING_LABEL = /^(?:标题|標題|题目|題目|名称|名稱|Title)[：:][ \t\u3000]*|^Document[ \t]+\d{1,4}[ \t]*[-–—:][ \t]*|^【[^】]{0,10}】[ \t\u3000]*/iu
+const LEADING_LABEL = /^(?:标题|標題|题目|題目|名称|名稱|Title)[：:][ \t\u3000]*|^Document[ \t]+\d{1,4}[ \t]*[-–—:][ \t]*|^【[^】]{0,10}】[ \t\u3000]*|^Full text of (?:the )?/iu
 /** What a trailing annotation in brackets may say: a date, a year, a version, a status. */
 const ANNOTATION_WORDS = /全文|摘要|节选|節選|草案|译文|譯文|中文本|英文本|文本|签订日期|簽訂日期|生效日期|通过|通過|发表|發表|订于|訂於|签于|簽於|签订|簽訂|签署|簽署|公布|公佈|发布|發佈|修订|修訂|^\d{4}$|^\d{4}年$|excerpts?|full text|draft/iu
 const BRACKETED_END = /[（(［\[]([^（）()［\]\[]{1,80})[）)］\]]$/u
@@ -77,8 +77,17 @@ function isBareTitle(text: string): boolean {
   if (english ? /[.;:!?]$/.test(text) || /\. [A-Z]/.test(text) : /[。，；！？：:;]/.test(text)) return false
   if (!/^[\p{L}\d《“"]/u.test(text)) return false
   if (matchNumber(text)) return false
-  if (findDates(text).length > 0) return false
+  // A Chinese title opens with its parties, `关于`, a year, or names a party within its first words.
+  if (!english && !titleOpensAt(text, 0) && (/^\d/.test(text) || !partyNear(text))) return false
+  // A title may cite a dated agreement (`…对一九八七年七月十七日互免签证协议的修改换文`), never end on a date
+  // or name a signing place after one (`…二00五年三月十七日于北京…` is a signing line).
+  if (findDates(text).some((d) => d.end === text.length || /^[ \t\u3000]*(?:于|於|在)/.test(text.slice(d.end)))) return false
   return docTypeOfTitle(text) !== null
+}
+
+function partyNear(text: string): boolean {
+  for (let i = 1; i < Math.min(text.length, 10); i++) if (matchCountryAt(text, i) || matchOrganizationAt(text, i)) return true
+  return false
 }
 
 /** Layout inside a title broken over lines or columns: none between Han characters, one space elsewhere. */
@@ -89,6 +98,9 @@ export function closeUp(text: string): string {
     .trim()
 }
 
+/** What follows the first party of a title: another party, a conjunction, an organ, the subject. */
+const PARTY_LINK = /^(?:和|与|與|同|及|、|政府|外交部|人民|国家|國家|关于|關於|联合|聯合|两国|兩國|建交|总理|總理|国务院|國務院|议会|議會|全国|全國|部长|部長|常驻|常駐|[\u4e00-\u9fff]{1,8}?(?:部|局|署|院|委员会|委員會|银行|銀行)(?:和|与|與|同|及|关于|關於))/u
+
 /**
  * Could a title start at `index`? Titles of the family open with a party
  * (a country or an organ: `中华人民共和国…`, `全国人民代表大会…`), with `关于`, with a
@@ -96,7 +108,13 @@ export function closeUp(text: string): string {
  * capital letter after a sentence end.
  */
 export function titleOpensAt(text: string, index: number): boolean {
-  if (matchCountryAt(text, index) || matchOrganizationAt(text, index)) return true
+  // A party opens a title when the parties are listed or the organ named (`中华人民共和国和…`, `…政府关于`),
+  // not when it starts a phrase (`阿塞拜疆友好合作关系` is a site's section label).
+  const party = matchCountryAt(text, index) ?? matchOrganizationAt(text, index)
+  if (party) {
+    const after = index + party.name.length
+    return after >= text.length || PARTY_LINK.test(text.slice(after, after + 12)) || matchCountryAt(text, after) !== null
+  }
   const rest = text.slice(index, index + 12)
   if (/^(?:关于|關於|中[\u4e00-\u9fff](?:两国|兩國|关于|關於|政府|联合|聯合|建交|双方|雙方)|\d{4}年|全国人民代表大会|全國人民代表大會|国务院|國務院)/u.test(rest)) return true
   return /^(?:Joint|Treaty|Agreement|Protocol|Declaration|Communiqu|Exchange|Memorandum|The |[A-Z][a-z]+ Declaration|[A-Z][a-z]+ Joint)/.test(rest)
