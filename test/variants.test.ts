@@ -106,6 +106,31 @@ function paragraphsOf(text: string): string[] {
 const ASCII_PUNCT: Record<string, string> = {'，': ',', '：': ':', '；': ';', '（': '(', '）': ')', '“': '"', '”': '"'}
 const asciiPunct = (text: string): string => text.replace(/[，：；（）“”]/g, (c) => ASCII_PUNCT[c]!)
 
+const TITLES = [
+  '关于中华人民共和国和阿塞拜疆共和国友好关系基础的联合声明',
+  '中华人民共和国和阿塞拜疆共和国联合声明',
+  '中华人民共和国和阿塞拜疆共和国关于进一步发展和深化友好合作关系的联合声明'
+]
+
+/**
+ * The seed as PDF-to-text gives it: each paragraph on lines of `width`
+ * characters, the first indented by two U+3000, and a page number line after
+ * every `perPage` lines (between the lines of a paragraph where it falls).
+ */
+function hardWrapped(text: string, width: number, perPage: number, pageNumber = (n: number): string => `— ${n} —`): string {
+  const lines: string[] = []
+  for (const paragraph of paragraphsOf(text)) {
+    const chars = [...paragraph]
+    for (let i = 0; i < chars.length; i += width) lines.push((i === 0 ? '\u3000\u3000' : '') + chars.slice(i, i + width).join(''))
+  }
+  const out: string[] = []
+  lines.forEach((line, i) => {
+    out.push(line)
+    if ((i + 1) % perPage === 0) out.push(pageNumber((i + 1) / perPage))
+  })
+  return out.join('\n')
+}
+
 const printLink = (text: string): string => text.replaceAll('打印本页', '<a href="javascript:print()">打印本页</a>')
 
 /** Replace every other paragraph-separating U+3000 run by an entity form. */
@@ -161,13 +186,32 @@ describe('variants of the seed give the structure of the clean seed', () => {
     ['&nbsp;, &#12288; and &#x3000; for U+3000', () => entities(seedText)],
     ['all HTML remnants together', () => printLink(entities(paragraphsOf(seedText).map((p) => `<p>${p}</p>`).join('<br>')))],
     ['HTML, ASCII punctuation and CRLF', () => printLink(asciiPunct(paragraphsOf(seedText).join('<br>\r\n')))],
-    ['one paragraph per line, no layout kept inside (trailing newline)', () => relayout(seedText, '\n') + '\n']
+    ['one paragraph per line, no layout kept inside (trailing newline)', () => relayout(seedText, '\n') + '\n'],
+    // The shapes issue 8 names: no page chrome, annotated titles, PDF-to-text, a loose site label.
+    ['page chrome replaced by a line break', () => seedText.replace(/\[字体：大 中 小\] *打印本页/g, '\n')],
+    ['（全文） after each title', () => TITLES.reduce((text, title) => text.replace(title, `${title}（全文）`), seedText)],
+    ['hard-wrapped at 30 characters with — n — page numbers', () => hardWrapped(seedText, 30, 40)],
+    ['hard-wrapped at 24 characters, ASCII punctuation, - n - page numbers', () => hardWrapped(asciiPunct(seedText), 24, 30, (n) => `- ${n} -`)],
+    ['a space between the site label and the first title', () => seedText.replace('合作关系关于', '合作关系 关于')],
+    ['page chrome replaced by a line break, one paragraph per line', () => relayout(seedText.replace(/\[字体：大 中 小\] *打印本页/g, '\n'), '\n')]
   ]
 
   it.each(layouts)('%s', async (_name, derive) => {
     const result = await convert(one(derive()))
     expect(result.failed).toEqual([])
     expect(shapes(result)).toEqual(cleanShapes)
+    expect(problems(result)).toEqual([])
+  })
+
+  it.each([
+    [[1, 0, 2]],
+    [[2, 1, 0]],
+    [[0, 2, 1]],
+    [[2, 0, 1]]
+  ])('the documents glued in the order %j, as the seed glues them', async (order) => {
+    const parts = pieces()
+    const result = await convert(one(order.map((i) => parts[i]).join('')))
+    expect(byId(shapes(result))).toEqual(byId(cleanShapes))
     expect(problems(result)).toEqual([])
   })
 

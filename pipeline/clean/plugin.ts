@@ -3,9 +3,10 @@
  * (the text without debris, mapped to the source), `file.data.removed` (every
  * removed span with its rule) and `file.data.stamps` (page stamps kept as
  * metadata). Line breaks are unified first (CRLF, CR → LF), then HTML remnants
- * go, then the debris table in its order, then the noise the page itself shows
+ * go, then page numbers, then hard-wrapped lines are rejoined, then the rest
+ * of the debris table in its order, then the noise the page itself shows
  * (watermarks, running heads, pinyin glosses, interleaved translations), then
- * hard-wrapped lines are rejoined, then punctuation is normalised.
+ * punctuation is normalised.
  */
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
@@ -31,9 +32,10 @@ export function cleanText(source: string, rules: readonly DebrisRule[] = debrisR
   let text = MappedText.identity(source)
   text = normalizeLineBreaks(text)
   text = stripHtml(text, source, removed)
-  for (const rule of rules) text = applyRule(text, rule, source, {removed, stamps})
-  text = removeNoise(text, source, {removed, stamps})
+  for (const rule of rules) if (rule.phase === 'layout') text = applyRule(text, rule, source, {removed, stamps})
   text = unwrapLines(text)
+  for (const rule of rules) if (rule.phase !== 'layout') text = applyRule(text, rule, source, {removed, stamps})
+  text = removeNoise(text, source, {removed, stamps})
   text = normalizeLayout(text)
   removed.sort((a, b) => a.start - b.start)
   stamps.sort((a, b) => a.start - b.start)

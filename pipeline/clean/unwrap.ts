@@ -12,33 +12,42 @@ import {matchNumber} from '../rules/numbering.js'
 /** Share of lines that must reach the common width for a page to count as wrapped. */
 const WRAPPED_SHARE = 0.3
 const MIN_LINES = 4
-const MIN_WIDTH = 20
+const MIN_LENGTH = 16
+const MAX_LENGTH = 200
+/** Kinsoku may push a character to the next line; a width may differ by a half-width character or two. */
+const CHAR_SLACK = 2
 const SLACK = 4
-const MAX_WIDTH = 200
 
 export function unwrapLines(input: MappedText): MappedText {
   const text = input.text
   const lines = lineSpans(text)
-  const width = wrapWidth(text, lines)
-  if (width === null) return input
+  const trimmed = lines.map(([s, e]) => text.slice(s, e).trim())
+  // Lines wrap at a number of characters or at a width (CJK counts two): either shows as a common length.
+  const chars = commonLength(trimmed.map((l) => [...l].length), CHAR_SLACK)
+  const width = commonLength(trimmed.map(displayWidth), SLACK)
+  if (chars === null && width === null) return input
+  const full = (line: string): boolean =>
+    (chars !== null && [...line].length >= chars - CHAR_SLACK) || (width !== null && displayWidth(line) >= width - SLACK)
   let builder: ReturnType<MappedText['edit']> | undefined
   for (let i = 0; i + 1 < lines.length; i++) {
     const [start, end] = lines[i]!
     const line = text.slice(start, end)
-    if (displayWidth(line.trimEnd()) < width - SLACK) continue
+    if (!full(line.trim())) continue
     // The next line with text: page numbers removed before this pass leave blank lines behind.
     let j = i + 1
-    while (j < lines.length && text.slice(lines[j]![0], lines[j]![1]).trim() === '') j++
+    while (j < lines.length && trimmed[j] === '') j++
     if (j >= lines.length || j - i > 3) continue
     const next = text.slice(lines[j]![0], lines[j]![1])
-    if (/^[ \t\u3000\u00a0]/.test(next) || matchNumber(next) !== null) continue
+    // An indent (U+3000, NBSP, a tab, two spaces) opens a paragraph; one space is where the wrap fell.
+    if (/^(?:[\t\u3000\u00a0]| {2})/.test(next) || matchNumber(next.trimStart()) !== null) continue
     const last = line.trimEnd().slice(-1)
-    const first = next[0]!
+    const first = next.trimStart()[0] ?? ''
     builder ??= input.edit()
     const breakStart = start + line.trimEnd().length
-    const breakEnd = lines[j]![0]
+    const breakEnd = lines[j]![0] + (next.length - next.trimStart().length)
     builder.keep(builder.cursor, breakStart)
-    builder.replace(breakStart, breakEnd, /[A-Za-z0-9,;]/.test(last) && /[A-Za-z0-9(]/.test(first) ? ' ' : '')
+    // Between words a wrap was a space; inside a number or between Han characters it was nothing.
+    builder.replace(breakStart, breakEnd, /[A-Za-z,;.:]/.test(last) && /[A-Za-z0-9(]/.test(first) ? ' ' : '')
   }
   return builder ? builder.finish() : input
 }
@@ -55,26 +64,26 @@ function lineSpans(text: string): Array<[number, number]> {
 }
 
 /**
- * The display width most lines reach, when the page is wrapped; else null:
- * the width W with the most lines in [W - SLACK, W], if they are at least
- * WRAPPED_SHARE of the lines and three or more.
+ * The length most lines reach when the page is wrapped, else null: the length
+ * L with the most lines in [L - slack, L], if they are at least WRAPPED_SHARE
+ * of the lines with text and three or more.
  */
-function wrapWidth(text: string, lines: Array<[number, number]>): number | null {
-  const widths = lines.map(([s, e]) => displayWidth(text.slice(s, e).trim())).filter((w) => w > 0)
-  if (widths.length < MIN_LINES) return null
+function commonLength(lengths: readonly number[], slack: number): number | null {
+  const counted = lengths.filter((n) => n > 0)
+  if (counted.length < MIN_LINES) return null
   const counts = new Map<number, number>()
-  for (const w of widths) if (w >= MIN_WIDTH && w <= MAX_WIDTH) counts.set(w, (counts.get(w) ?? 0) + 1)
+  for (const n of counted) if (n >= MIN_LENGTH && n <= MAX_LENGTH) counts.set(n, (counts.get(n) ?? 0) + 1)
   let best: number | null = null
   let bestCount = 0
-  for (const w of counts.keys()) {
+  for (const n of counts.keys()) {
     let near = 0
-    for (let d = 0; d <= SLACK; d++) near += counts.get(w - d) ?? 0
-    if (near > bestCount || (near === bestCount && best !== null && w > best)) {
-      best = w
+    for (let d = 0; d <= slack; d++) near += counts.get(n - d) ?? 0
+    if (near > bestCount || (near === bestCount && best !== null && n > best)) {
+      best = n
       bestCount = near
     }
   }
-  return best !== null && bestCount >= 3 && bestCount / widths.length >= WRAPPED_SHARE ? best : null
+  return best !== null && bestCount >= 3 && bestCount / counted.length >= WRAPPED_SHARE ? best : null
 }
 
 /** Columns a line takes: two for wide (CJK) characters, one for the rest. */

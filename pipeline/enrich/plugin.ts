@@ -24,7 +24,7 @@ const enrich: Plugin<[], Root> = function () {
     })
     const mark = (node: Paragraph | Title | Signing, places: 'all' | 'context'): void => {
       const children: Inline[] = []
-      for (const child of node.children) {
+      for (const child of runs(node.children)) {
         const clean = child.type === 'text' ? child.data?.clean : undefined
         if (!clean) {
           children.push(child)
@@ -53,6 +53,24 @@ const enrich: Plugin<[], Root> = function () {
       if (node.type === 'text') delete (node as Text).data
     })
   }
+}
+
+/**
+ * Leaves that are adjacent in the cleaned text read as one run (a removal or a
+ * rejoined line break split them only in the source), so a citation or a name
+ * across the split is still found; `factory.texts` splits the result again.
+ */
+function runs(children: readonly Inline[]): Inline[] {
+  const out: Inline[] = []
+  for (const child of children) {
+    const last = out[out.length - 1]
+    const clean = child.type === 'text' ? child.data?.clean : undefined
+    const lastClean = last?.type === 'text' ? last.data?.clean : undefined
+    if (last && clean && lastClean && lastClean[1] === clean[0]) {
+      out[out.length - 1] = {...last, value: (last as Text).value + (child as Text).value, data: {clean: [lastClean[0], clean[1]]}} as Text
+    } else out.push(child)
+  }
+  return out
 }
 
 export default enrich

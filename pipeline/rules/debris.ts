@@ -31,6 +31,8 @@ export interface DebrisRule {
   action: 'remove' | 'stamp'
   stamp?: 'publicationDate' | 'signedDate' | 'effectiveDate'
   mark?: 'page' | 'line'
+  /** `layout`: runs before hard-wrapped lines are rejoined (page numbers sit between the lines of a paragraph). */
+  phase?: 'layout'
 }
 
 /** A full date as pages print it in stamps: ISO, `2005年3月17日`, `2005/3/17`. */
@@ -234,7 +236,8 @@ export const debrisRules: readonly DebrisRule[] = [
     id: 'page-number',
     pattern: /^[ \t\u3000]*(?:[—–－\-]{1,2}[ \t\u3000]{0,3}\d{1,4}[ \t\u3000]{0,3}[—–－\-]{1,2}|第[ \t\u3000]?\d{1,4}[ \t\u3000]?页(?:[ \t\u3000]?[/／共][ \t\u3000]?\d{1,4}[ \t\u3000]?页?)?)[ \t\u3000]*$/gm,
     why: 'A printed page number on a line of its own (`— 3 —`, `- 12 -`, `第3页`), as PDF-to-text leaves it between the lines of a paragraph.',
-    action: 'remove'
+    action: 'remove',
+    phase: 'layout'
   },
   {
     id: 'stray-symbols',

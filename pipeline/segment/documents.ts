@@ -18,6 +18,7 @@ import {closeUp, titleAtStart, titleInside, titleShape, titleOpensAt, type Title
 import type {State} from '../rules/page-model.js'
 import {enactingFormulas} from '../rules/formulas.js'
 import {matchCountryAt} from '../rules/countries.js'
+import {findDates} from '../recognize/dates.js'
 
 export interface DocumentPlan {
   /** The title's blocks (one, or several lines of one title), or none. */
@@ -105,8 +106,9 @@ function markRepeats(pieces: readonly Piece[], infos: BlockInfo[]): void {
 }
 
 /**
- * A paragraph printed again later on the page is quoted where it first
- * appears (a summary under the title, a lead), and so is the rest of its line.
+ * A paragraph printed again later on the page, where what follows differs, is
+ * quoted where it first appears (a summary under the title, a lead), and so is
+ * the rest of its line.
  */
 function markQuotes(pieces: readonly Piece[], infos: BlockInfo[]): void {
   const last = new Map<string, number>()
@@ -117,6 +119,8 @@ function markQuotes(pieces: readonly Piece[], infos: BlockInfo[]): void {
   pieces.forEach((piece, i) => {
     const later = last.get(piece.block.text)
     if (later === undefined || later === i) return
+    // A copy goes on as the original does (the same document printed twice); a quotation picks and leaves.
+    if (pieces[i + 1]?.block.text === pieces[later + 1]?.block.text) return
     infos[i]!.features.quoted = 1
     for (let j = i + 1; j < pieces.length && pieces[j]!.block.before === 'gap'; j++) infos[j]!.features.quoted = 1
     for (let j = i; j > 0 && pieces[j]!.block.before === 'gap'; j--) infos[j - 1]!.features.quoted = 1
@@ -133,9 +137,11 @@ function splitTitles(block: Block): Piece[] {
   if (whole) return titlePieces(block, whole, 0)
   const inside = titleInside(block.text)
   if (inside && inside.start > 0) {
-    const head = subBlock(block, 0, inside.start)
-    const pieces: Piece[] = [{block: head, ...(endsWithDocument(head.text) ? {} : {label: true})}]
-    return [...pieces, ...titlePieces(block, inside, inside.start)]
+    // The end of the previous document, then a label glued before the title (either may be absent).
+    const pieces: Piece[] = []
+    if (inside.label > 0) pieces.push({block: subBlock(block, 0, inside.label)})
+    if (inside.label < inside.start) pieces.push({block: subBlock(block, inside.label, inside.start), label: true})
+    return [...pieces.filter((p) => p.block.text.length > 0), ...titlePieces(block, inside, inside.start)]
   }
   const atStart = titleAtStart(block.text)
   if (atStart) {
@@ -143,10 +149,6 @@ function splitTitles(block: Block): Piece[] {
     return [...titlePieces(block, atStart, 0), {block: subBlock(block, last, block.text.length)}]
   }
   return [{block}]
-}
-
-function endsWithDocument(text: string): boolean {
-  return /[。！？）)」』”\]】.]$/.test(text.trimEnd()) || /[日号號][ \t\u3000]*(?:于|於|在)[ \t\u3000]*[\u4e00-\u9fff]{2,8}$/.test(text.trimEnd())
 }
 
 function titlePieces(block: Block, shape: TitleShape, from: number): Piece[] {
@@ -226,7 +228,9 @@ function assemble(pieces: Piece[], infos: BlockInfo[], states: State[]): Plan {
       case 'head': {
         const doc = current as DocumentPlan | null
         if (!doc) return remove(block, matterRule ?? 'page-matter', features)
-        if (features.dateOnly || features.annotation || (features.signingLine && !features.title)) doc.header.push(block)
+        // A dateline or a dated annotation says when and where: kept. `（全文）`, `(1992)` say nothing the tree keeps.
+        if (features.dateOnly || (features.annotation && findDates(block.text).length > 0) || (features.signingLine && !features.title)) doc.header.push(block)
+        else if (features.annotation) remove(block, 'title-annotation', features)
         else if (piece.title || features.title) remove(block, 'repeated-title', features)
         else if (features.quoted) remove(block, 'quoted-summary', features)
         else if (features.lead) {

@@ -244,8 +244,9 @@ function classify(part: Part): Token {
  * Group tokens into signatories. Names interleaved with roles mean party by
  * party; roles first then names mean row by row, one column per name.
  */
-export function groupSignatories(tokens: readonly Token[]): {signatories: SignatoryPlan[]; signing: Token | null} {
-  const signing = tokens.find((t) => t.kind === 'signing') ?? null
+export function groupSignatories(tokens: readonly Token[]): {signatories: SignatoryPlan[]; signings: Token[]} {
+  // Every signing line is kept (a block may print two dates); the first dates the document.
+  const signings = tokens.filter((t) => t.kind === 'signing')
   const cells = tokens.filter((t) => t.kind !== 'signing')
   const names = cells.filter((t) => t.kind === 'name')
   const roles = cells.filter((t) => t.kind === 'role')
@@ -287,7 +288,7 @@ export function groupSignatories(tokens: readonly Token[]): {signatories: Signat
       owner.marks.sort((a, b) => a.start - b.start)
     }
   }
-  return {signatories: plans, signing}
+  return {signatories: plans, signings}
 }
 
 function plan(roleTokens: Token[], name: Token | null, marks: Token[]): SignatoryPlan {

@@ -110,9 +110,9 @@ export function structure(plan: DocumentPlan, f: NodeFactory, file: VFile): Stru
     const grouped = groupSignatories(tokenize(cells))
     signatories.push(...grouped.signatories)
     for (const signatory of grouped.signatories) children.push(signatureNode(signatory, f))
-    if (grouped.signing) {
-      signings.push(grouped.signing)
-      children.push({type: 'signing', children: f.texts(grouped.signing.start, grouped.signing.end), position: f.span(grouped.signing.start, grouped.signing.end)} satisfies Signing)
+    for (const signing of grouped.signings) {
+      signings.push(signing)
+      children.push({type: 'signing', children: f.texts(signing.start, signing.end), position: f.span(signing.start, signing.end)} satisfies Signing)
     }
   }
   const signatures: Signatures | null = children.length > 0 ? {type: 'signatures', children, position: enclose(children.map((c) => c.position))} : null

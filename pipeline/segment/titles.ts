@@ -127,13 +127,27 @@ export function titleOpensAt(text: string, index: number): boolean {
  * the start of a block that goes on with its text after a space (`…议定书 (1997年…) 中华…`).
  * Returns the title's shape (offsets inside `text`) or null.
  */
-export function titleInside(text: string): TitleShape | null {
+export function titleInside(text: string): (TitleShape & {label: number}) | null {
   const from = Math.max(0, text.length - MAX_TITLE - 60)
   for (let start = from; start < text.length; start++) {
     if (start > 0 && !titleOpensAt(text, start)) continue
-    if (start > 0 && !SP.test(text[start - 1]!) && !endsDocument(text, start) && !shortLabel(text.slice(0, start))) continue
+    const label = start > 0 && !SP.test(text[start - 1]!) ? labelBefore(text, start) : start
+    if (label === null) continue
     const shape = titleShape(text.slice(start))
-    if (shape) return offset(shape, start)
+    if (shape) return {...offset(shape, start), label}
+  }
+  return null
+}
+
+/**
+ * Where the page matter glued before a title starts: the title itself when
+ * the text before it ends a document, else the start of a short label that
+ * follows the end of a document or opens the block; null when neither holds.
+ */
+function labelBefore(text: string, start: number): number | null {
+  if (endsDocument(text, start)) return start
+  for (let at = start - 1; at >= Math.max(0, start - 40); at--) {
+    if ((at === 0 || endsDocument(text, at)) && shortLabel(text.slice(at, start))) return at
   }
   return null
 }

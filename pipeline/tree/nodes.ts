@@ -64,7 +64,10 @@ export class NodeFactory {
   }
 
   num(start: number, end: number): Num {
-    return {type: 'num', value: this.cleaned.text.slice(start, end), position: this.span(start, end)}
+    const node: Num = {type: 'num', value: this.cleaned.text.slice(start, end), position: this.span(start, end)}
+    const ranges = this.cleaned.sourceRanges(start, end)
+    if (ranges.length > 1) node.data = {pieces: ranges.map(([from, to]): [number, number] => [from, to])}
+    return node
   }
 }
 

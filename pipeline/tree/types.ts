@@ -35,6 +35,11 @@ export interface Num {
   type: 'num'
   value: string
   position: Position
+  /**
+   * When a removal lies inside the number (`第四[复制链接]条`), the source ranges
+   * its characters came from; `position` spans them all, removal included.
+   */
+  data?: {pieces: Array<[number, number]>}
 }
 
 // ---------------------------------------------------------------- inline

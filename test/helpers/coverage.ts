@@ -18,7 +18,11 @@ export function coverage(text: string, tree: Root, removed: ReadonlyArray<{start
     for (let i = start; i < end; i++) counts[i] = Math.min(255, counts[i]! + 1)
   }
   visit(tree, (node) => {
-    if (node.type === 'text' || node.type === 'num') add(node.position!.start.offset!, node.position!.end.offset!)
+    if (node.type !== 'text' && node.type !== 'num') return
+    // A number with a removal inside counts the characters it came from, not the removal (see `Num.data`).
+    const pieces = (node.data as {pieces?: Array<[number, number]>} | undefined)?.pieces
+    if (pieces) for (const [start, end] of pieces) add(start, end)
+    else add(node.position!.start.offset!, node.position!.end.offset!)
   })
   for (const span of removed) add(span.start, span.end)
   for (const span of stamps) add(span.start, span.end)
