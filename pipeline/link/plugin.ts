@@ -9,6 +9,9 @@ import type {VFile} from 'vfile'
 import {walk} from '../tree/walk.js'
 import {toText} from '../tree/text.js'
 import type {Citation, DateFact, DateMark, Document, EntityMark, Inline, Root} from '../tree/types.js'
+import {buildFrbrUri, isCalendarDay, parseFrbrUri, workUri} from '../frbr/uri.js'
+import {RELEASE_DATE} from '../frbr/conversion-date.js'
+import {languageCode, partyCode, statementName} from '../frbr/vocabulary.js'
 
 export interface BatchItem {
   file: VFile
@@ -56,32 +59,46 @@ export function link(batch: readonly BatchItem[]): Document[] {
     })
   }
 
-  // 2. The date of each work, by the order of notes/akn.md §0.
+  // 2. The date of each work, by the order of notes/akn.md §0: the signing date printed in the text,
+  // a citation elsewhere in the batch, the first day of a visit, the latest date printed in the text,
+  // the page stamp, and only when nothing dates the work, the conversion (with a warning).
   for (const doc of documents) {
     const dates = doc.meta.dates
     const cited = citedDates.get(doc)?.[0]
     if (!dates.signed && cited) dates.signed = cited.fact
-    dates.work = dates.signed ?? visitDate(doc) ?? (dates.published ? {...dates.published, source: 'publication'} : null)
+    dates.work = dates.signed ?? visitDate(doc) ?? printedDate(doc) ?? (dates.published ? {...dates.published, source: 'publication'} : null)
     if (!dates.work) {
-      fileOf.get(doc)!.message('No date found for the work: the text prints none, no document of the batch cites it, and the page has no stamp', {
-        ruleId: 'no-work-date',
-        source: 'diptext',
-        place: doc.position
-      })
+      dates.work = {value: RELEASE_DATE, source: 'conversion', text: '', start: doc.position.start.offset ?? 0, end: doc.position.start.offset ?? 0}
+      fileOf.get(doc)!.message(
+        `No date found for the work: the text prints none, no document of the batch cites it, and the page has no stamp; the Work URI uses the release date of diptext (${RELEASE_DATE}), FRBRdate name="conversion"`,
+        {ruleId: 'no-work-date', source: 'diptext', place: doc.position}
+      )
     }
   }
 
-  // 3. Identity: Work URIs unique in the batch, and file stems from them.
-  const taken = new Map<string, number>()
+  // 3. Identity: one Work per (type, date, parties); a document and its translation in the batch
+  // are two expressions (`zho`, `eng`) of one Work; a second document of one Work and language is
+  // another Work (`cn-az-2`). File stems follow the URIs.
+  const works = new Map<string, Array<{languages: Set<string>; uri: string}>>()
   for (const doc of documents) {
-    const number = doc.meta.parties.length > 0 ? doc.meta.parties.map((p) => p.code ?? 'xx').join('-') : 'nn'
-    const date = doc.meta.dates.work?.value ?? 'undated'
-    const base = `/akn/cn/statement/${doc.meta.docType}/${date}/${number}`
-    const count = (taken.get(base) ?? 0) + 1
-    taken.set(base, count)
-    const suffix = count > 1 ? `-${count}` : ''
-    doc.meta.id = base + suffix
-    doc.meta.slug = `${date}_${number}${suffix}_${doc.meta.docType}`.replace(/[^A-Za-z0-9_-]/g, '-')
+    const number = doc.meta.parties.length > 0 ? doc.meta.parties.map((p) => partyCode(p.code)).join('-') : 'nn'
+    const date = doc.meta.dates.work!.value
+    const subtype = statementName(doc.meta.docType)
+    const key = `${subtype}\u0000${date}\u0000${number}`
+    const language = languageCode(doc.meta.language)
+    const candidates = works.get(key) ?? []
+    works.set(key, candidates)
+    let work = candidates.find((candidate) => !candidate.languages.has(language))
+    if (!work) {
+      const suffix = candidates.length > 0 ? `-${candidates.length + 1}` : ''
+      work = {languages: new Set(), uri: workUri(buildFrbrUri({country: 'cn', doctype: 'statement', subtype, date, number: number + suffix}))}
+      candidates.push(work)
+    }
+    const shared = work.languages.size > 0
+    work.languages.add(language)
+    doc.meta.id = work.uri
+    const stem = parseFrbrUri(work.uri)
+    doc.meta.slug = `${date}_${stem.number}_${subtype}${shared ? `_${language}` : ''}`.replace(/[^A-Za-z0-9_-]/g, '-')
   }
   for (const {from, to} of [...citedDates.entries()].flatMap(([to, list]) => list.map((l) => ({to, from: l.from})))) {
     if (to.meta.dates.signed?.source === 'citation' && to.meta.dates.signed.from === undefined) to.meta.dates.signed.from = from.meta.id
@@ -130,18 +147,38 @@ function datedBefore(children: readonly Inline[], index: number): DateMark | nul
   return null
 }
 
-/** The first day of the visit the preamble reports (`于一九九四年三月七日至十日对中国进行了正式访问`). */
+/** The first day of a visit the text reports (`于一九九四年三月七日至十日对中国进行了正式访问`), preamble first. */
 function visitDate(doc: Document): DateFact | null {
-  const preamble = doc.children.find((s) => s.type === 'preamble')
-  if (!preamble) return null
-  let found: DateFact | null = null
-  walk(preamble, (node) => {
+  const ordered = [...doc.children].sort((a, b) => Number(b.type === 'preamble') - Number(a.type === 'preamble'))
+  for (const section of ordered) {
+    let found: DateFact | null = null
+    walk(section, (node) => {
+      if (node.type !== 'date' || found) return
+      const mark = node as DateMark
+      if (mark.isoEnd && isCalendarDay(mark.iso)) found = fact(mark, 'visit')
+    })
+    if (found) return found
+  }
+  return null
+}
+
+/**
+ * The latest full date printed in the text: a document is dated on or after every day it
+ * reports, and a printed date is better evidence than the page stamp (an English 1972
+ * communiqué reposted by a 2010 blog is of 1972).
+ */
+function printedDate(doc: Document): DateFact | null {
+  let latest: DateMark | null = null
+  walk(doc, (node) => {
     if (node.type !== 'date') return
     const mark = node as DateMark
-    if (found || !mark.isoEnd) return
-    found = {value: mark.iso, source: 'visit', text: toText(mark), start: mark.position.start.offset!, end: mark.position.end.offset!}
+    if (isCalendarDay(mark.iso) && (latest === null || mark.iso > latest.iso)) latest = mark
   })
-  return found
+  return latest === null ? null : fact(latest, 'printed')
+}
+
+function fact(mark: DateMark, source: DateFact['source']): DateFact {
+  return {value: mark.iso, source, text: toText(mark), start: mark.position.start.offset!, end: mark.position.end.offset!}
 }
 
 function visitInlines(doc: Document, callback: (children: Inline[]) => void): void {
