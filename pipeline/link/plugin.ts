@@ -76,10 +76,17 @@ export function link(batch: readonly BatchItem[]): Document[] {
     }
   }
 
+  for (const doc of documents) if (!doc.meta.dates.effective) doc.meta.dates.effective = effectiveDate(doc)
+
   // 3. Identity: one Work per (type, date, parties); a document and its translation in the batch
   // are two expressions (`zho`, `eng`) of one Work; a second document of one Work and language is
   // another Work (`cn-az-2`). File stems follow the URIs.
-  const works = new Map<string, Array<{languages: Set<string>; uri: string}>>()
+  interface Work {
+    languages: Set<string>
+    uri: string
+  }
+  const works = new Map<string, Work[]>()
+  const placed: Array<{doc: Document; work: Work; language: string; date: string; subtype: string}> = []
   for (const doc of documents) {
     const number = doc.meta.parties.length > 0 ? doc.meta.parties.map((p) => partyCode(p.code)).join('-') : 'nn'
     const date = doc.meta.dates.work!.value
@@ -94,11 +101,14 @@ export function link(batch: readonly BatchItem[]): Document[] {
       work = {languages: new Set(), uri: workUri(buildFrbrUri({country: 'cn', doctype: 'statement', subtype, date, number: number + suffix}))}
       candidates.push(work)
     }
-    const shared = work.languages.size > 0
     work.languages.add(language)
     doc.meta.id = work.uri
-    const stem = parseFrbrUri(work.uri)
-    doc.meta.slug = `${date}_${stem.number}_${subtype}${shared ? `_${language}` : ''}`.replace(/[^A-Za-z0-9_-]/g, '-')
+    placed.push({doc, work, language, date, subtype})
+  }
+  // A translation's file stem says its language; the Chinese original keeps the plain stem.
+  for (const {doc, work, language, date, subtype} of placed) {
+    const translation = work.languages.size > 1 && language !== 'zho'
+    doc.meta.slug = `${date}_${parseFrbrUri(work.uri).number}_${subtype}${translation ? `_${language}` : ''}`.replace(/[^A-Za-z0-9_-]/g, '-')
   }
   for (const {from, to} of [...citedDates.entries()].flatMap(([to, list]) => list.map((l) => ({to, from: l.from})))) {
     if (to.meta.dates.signed?.source === 'citation' && to.meta.dates.signed.from === undefined) to.meta.dates.signed.from = from.meta.id
@@ -175,6 +185,37 @@ function printedDate(doc: Document): DateFact | null {
     if (isCalendarDay(mark.iso) && (latest === null || mark.iso > latest.iso)) latest = mark
   })
   return latest === null ? null : fact(latest, 'printed')
+}
+
+/** What may stand between a date and 生效 (`自一九八〇年九月二十三日起生效`). */
+const BEFORE_IN_FORCE = /^[\s\u3000]*(?:起|开始|開始)?[\s\u3000]*(?:正式)?生效(?!日期|时间|時間|日)/u
+const BY_SIGNATURE_IN_FORCE = /自?(?:签字|簽字|签署|簽署)之日起(?:正式)?生效/u
+const ENGLISH_IN_FORCE = /^[\s,]*(?:shall )?(?:enter|come) into force|^[\s,]*(?:shall )?(?:take|become) effect/iu
+
+/**
+ * The date of entry into force: a date printed just before 生效 (or before "enter into force"),
+ * else the signing date when the text says 自签字之日起生效. Null when the text says neither.
+ */
+function effectiveDate(doc: Document): DateFact | null {
+  let found: DateFact | null = null
+  visitInlines(doc, (children) => {
+    if (found) return
+    children.forEach((node, index) => {
+      if (found || node.type !== 'date' || !isCalendarDay(node.iso)) return
+      let after = ''
+      for (let i = index + 1; i < children.length && after.length < 12; i++) after += toText(children[i]!)
+      if (BEFORE_IN_FORCE.test(after) || ENGLISH_IN_FORCE.test(after)) found = fact(node, 'text')
+    })
+    if (found) return
+    const signed = doc.meta.dates.signed
+    const text = children.map((child) => toText(child)).join('')
+    const match = BY_SIGNATURE_IN_FORCE.exec(text)
+    if (match && signed) {
+      const start = (children[0]?.position.start.offset ?? 0) + match.index
+      found = {...signed, text: match[0], start, end: start + match[0].length}
+    }
+  })
+  return found
 }
 
 function fact(mark: DateMark, source: DateFact['source']): DateFact {
