@@ -7,6 +7,7 @@
 import type {BlockContent, Heading, Link, ListItem, PhrasingContent, RootContent} from 'mdast'
 import type {AnyNode, Division, Document, Inline} from '../../tree/types.js'
 import {toText} from '../../tree/text.js'
+import {numberSeparator} from '../number-separator.js'
 
 export interface State {
   /** Markdown file name of the document with this Work URI, for links between documents. */
@@ -43,7 +44,7 @@ export const handlers: Record<string, Handler> = {
   chapter: (node: Division, state) => {
     const [num, ...rest] = node.children
     const first = rest[0]?.type === 'paragraph' ? rest.shift() : undefined
-    const heading: Heading = {type: 'heading', depth: 2, children: [{type: 'text', value: num.value}]}
+    const heading: Heading = {type: 'heading', depth: 2, children: [{type: 'text', value: num.value + numberSeparator(node)}]}
     if (first && first.type === 'paragraph') heading.children.push(...inline(first.children, state))
     return [heading, ...all(rest, state)]
   },
@@ -72,7 +73,7 @@ function numbered(node: Division, state: State): RootContent[] {
   const out: RootContent[] = []
   const first = rest[0]
   if (first && first.type === 'paragraph') {
-    out.push({type: 'paragraph', children: [{type: 'text', value: num.value}, ...inline(first.children, state)]})
+    out.push({type: 'paragraph', children: [{type: 'text', value: num.value + numberSeparator(node)}, ...inline(first.children, state)]})
     rest.shift()
   } else {
     out.push({type: 'paragraph', children: [{type: 'text', value: num.value}]})
