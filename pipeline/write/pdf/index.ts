@@ -3,6 +3,7 @@
  * Ntoso XML (`Source`) and JSON (`Data`) attached as associated files.
  */
 import type {Writer} from '../types.js'
+import {missingGlyphs} from './missing-glyphs.js'
 import {renderPdf} from './render.js'
 
 export const pdfWriter: Writer = {
@@ -11,6 +12,9 @@ export const pdfWriter: Writer = {
   extension: '.pdf',
   mediaType: 'application/pdf',
   async write(doc, context) {
+    for (const {char, codePoint, place} of missingGlyphs(doc)) {
+      context.warn?.(doc, `No font has a glyph for \`${char}\` (${codePoint}): the page shows 〓, the text layer keeps the character`, {ruleId: 'missing-glyph', place})
+    }
     const [akn, json] = await Promise.all([context.render('akn', doc), context.render('json', doc)])
     return renderPdf(doc, {akn, json, sourceDateEpoch: context.sourceDateEpoch})
   }

@@ -94,6 +94,8 @@ export interface BreakOptions {
    * tighter, instead of pushing a character out and setting the line loose.
    */
   squeeze?(token: string): number
+  /** The tokens of the text, when the caller decides them (a title keeps names whole). */
+  tokens?: readonly string[]
   /** Width of the spaces that end `token`: they hang past the end of a line and take no room there. */
   hang?(token: string): number
 }
@@ -126,7 +128,7 @@ export function canBreakBetween(before: string, after: string): boolean {
 
 /** Break `text` into lines (greedy with kinsoku push-out). Never drops or adds a character. */
 export function breakLines(text: string, options: BreakOptions): BrokenLine[] {
-  const tokens = tokenize(text)
+  const tokens = options.tokens ? [...options.tokens] : tokenize(text)
   const widths = tokens.map((token) => options.measure(token))
   const hangs = tokens.map((token) => (options.hang && trailingSpace(token) !== '' ? options.hang(token) : 0))
   const lines: BrokenLine[] = []

@@ -10,6 +10,7 @@ import {buildFlow} from './handle/index.js'
 import {baseline, cell, geometry, paginate, slotTop, tracking, type Measured, type Placement} from './layout.js'
 import {breakBalanced, breakLines, SQUEEZABLE, trailingSpace, type BrokenLine} from './linebreak.js'
 import {spanLanguage} from './language.js'
+import {breakTitle} from './title-break.js'
 import {patchAttachmentChecksums} from './attachments.js'
 import {buildInfo, creationDate, escapeInfoInXmp, extraXmp} from './metadata.js'
 import {blockHeight, columns, rowHeight, rows, signatureWidth} from './signatures.js'
@@ -34,6 +35,7 @@ export function linesOf(block: TextBlock): BrokenLine[] {
     return advance(block.font, space) * block.size + spacing * space.length
   }
   const options = {width: geometry.blockWidth, firstOffset: block.indent * cell, measure, squeeze, hang}
+  if (block.tag === 'H1') return breakTitle(block.text, options)
   return block.align === 'center' ? breakBalanced(block.text, options) : breakLines(block.text, options)
 }
 

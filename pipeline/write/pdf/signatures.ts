@@ -14,6 +14,7 @@ import {toText as textOf} from '../../tree/text.js'
 import {advance, advanceWithFallback} from './fonts.js'
 import {cell, geometry, tracking} from './layout.js'
 import {breakLines, trailingSpace} from './linebreak.js'
+import {tokensKeepingNames} from './title-break.js'
 
 /** Signatories per row. */
 export const columns = 2
@@ -33,7 +34,7 @@ export function wrapPrinted(printed: readonly string[], width = columnMeasure): 
   const hang = (token: string) => advance('regular', trailingSpace(token)) * geometry.fontSize + tracking * trailingSpace(token).length
   for (const line of printed) {
     if (line === '') continue
-    for (const broken of breakLines(line, {width: width + tracking, measure, hang})) lines.push(broken.text)
+    for (const broken of breakLines(line, {width: width + tracking, measure, hang, tokens: tokensKeepingNames(line)})) lines.push(broken.text)
   }
   return lines
 }
