@@ -16,6 +16,9 @@ export interface State {
 
 type Handler = (node: never, state: State) => RootContent[]
 
+/** A printed signature mark (`（签字）`, `(签字)`), possibly with layout around it. */
+const MARK = /^[\s\u3000]*[（(][签簽]字[）)][\s\u3000]*$/u
+
 function inline(nodes: readonly Inline[], state: State): PhrasingContent[] {
   const out: PhrasingContent[] = []
   for (const node of nodes) {
@@ -55,8 +58,14 @@ export const handlers: Record<string, Handler> = {
     const out: RootContent[] = []
     for (const child of node.children) {
       if (child.type === 'signature') {
-        const parts = child.children.map((c) => toText(c)).filter((t) => t.length > 0)
-        items.push({type: 'listItem', spread: false, children: [{type: 'paragraph', children: [{type: 'text', value: parts.join(' ')}]}]})
+        // Role and name apart, as in the columns; the printed mark follows the name directly, as printed (`江泽民（签字）`).
+        let value = ''
+        for (const part of child.children) {
+          const text = toText(part)
+          if (text === '') continue
+          value += value === '' || (part.type === 'text' && MARK.test(text)) ? text : ' ' + text
+        }
+        items.push({type: 'listItem', spread: false, children: [{type: 'paragraph', children: [{type: 'text', value}]}]})
       }
     }
     if (items.length > 0) out.push({type: 'list', ordered: false, spread: false, children: items})
