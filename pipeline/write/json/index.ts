@@ -8,6 +8,7 @@ import type {Position} from 'unist'
 import type {Body, Conclusions, Division, Document, EntityMark, Inline, Paragraph, Preamble, Signatures} from '../../tree/types.js'
 import {divisionsOf, paragraphsOf, toText} from '../../tree/text.js'
 import type {Writer} from '../types.js'
+import {boundDepth} from '../bounded-depth.js'
 import {walk} from '../../tree/walk.js'
 
 export const JSON_FORMAT = 'diptext-document/2'
@@ -137,7 +138,7 @@ export const jsonWriter: Writer = {
   directory: 'json',
   extension: '.json',
   mediaType: 'application/json',
-  write(doc) {
-    return new TextEncoder().encode(JSON.stringify(toJson(doc), null, 2) + '\n')
+  write(doc, context) {
+    return new TextEncoder().encode(JSON.stringify(toJson(boundDepth(doc, context)), null, 2) + '\n')
   }
 }

@@ -11,6 +11,7 @@ import type {Root as MdastRoot} from 'mdast'
 import type {Document} from '../../tree/types.js'
 import type {Writer} from '../types.js'
 import {all} from './handlers.js'
+import {boundDepth} from '../bounded-depth.js'
 
 const processor = unified()
   .use(remarkFrontmatter, ['yaml'])
@@ -67,6 +68,6 @@ export const markdownWriter: Writer = {
   extension: '.md',
   mediaType: 'text/markdown',
   write(doc, context) {
-    return new TextEncoder().encode(processor.stringify(toMdast(doc, context.batch)))
+    return new TextEncoder().encode(processor.stringify(toMdast(boundDepth(doc, context), context.batch)))
   }
 }

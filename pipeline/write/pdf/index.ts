@@ -4,6 +4,7 @@
  */
 import type {Writer} from '../types.js'
 import {missingGlyphs} from './missing-glyphs.js'
+import {boundDepth} from '../bounded-depth.js'
 import {renderPdf} from './render.js'
 
 export const pdfWriter: Writer = {
@@ -11,11 +12,12 @@ export const pdfWriter: Writer = {
   directory: 'pdf',
   extension: '.pdf',
   mediaType: 'application/pdf',
-  async write(doc, context) {
+  async write(input, context) {
+    const doc = boundDepth(input, context)
     for (const {char, codePoint, place} of missingGlyphs(doc)) {
-      context.warn?.(doc, `No font has a glyph for \`${char}\` (${codePoint}): the page shows 〓, the text layer keeps the character`, {ruleId: 'missing-glyph', place})
+      context.warn?.(input, `No font has a glyph for \`${char}\` (${codePoint}): the page shows 〓, the text layer keeps the character`, {ruleId: 'missing-glyph', place})
     }
-    const [akn, json] = await Promise.all([context.render('akn', doc), context.render('json', doc)])
+    const [akn, json] = await Promise.all([context.render('akn', input), context.render('json', input)])
     return renderPdf(doc, {akn, json, sourceDateEpoch: context.sourceDateEpoch})
   }
 }
