@@ -9,9 +9,10 @@
  *   the truth, and the same on every machine.
  *
  * A document that nothing dates (no signing line, citation, visit, printed date
- * or page stamp) is dated by the conversion too (`FRBRdate name="conversion"`),
- * because the Naming Convention requires a date in every Work URI; the `link`
- * stage warns (`no-work-date`) when it does so.
+ * or page stamp) is dated by the release date (`FRBRdate name="conversion"`),
+ * because the Naming Convention requires a date in every Work URI; not by
+ * `SOURCE_DATE_EPOCH`, so that its URI does not change with every commit. The
+ * `link` stage warns (`no-work-date`) when it does so.
  */
 
 /** The day this version (package.json `version`) was released; update it with the version. */
