@@ -142,7 +142,7 @@ function drawRuns(engine: Engine, font: FontKey, size: number, text: string, x: 
     for (const run of runsOf(font, word)) {
       if (run.actual !== undefined) engine.markContent('Span', {actual: run.actual})
       if (run.text !== '') {
-        engine.font(run.font, size)
+        useFont(engine, run.font, size)
         engine.text(run.text, x, y, {lineBreak: false, characterSpacing: spacing, baseline: 'alphabetic'})
         x += advance(run.font, run.text) * size + spacing * count(run.text)
       }
@@ -151,6 +151,19 @@ function drawRuns(engine: Engine, font: FontKey, size: number, text: string, x: 
     if (word.endsWith(' ')) x += wordGap
   }
   return x
+}
+
+const registered = new WeakMap<Engine, Set<FontKey>>()
+
+/** Selects `font`, registering it with this document first: a fallback font is opened only when a document needs it. */
+function useFont(engine: Engine, font: FontKey, size: number): void {
+  let fonts = registered.get(engine)
+  if (!fonts) registered.set(engine, (fonts = new Set()))
+  if (!fonts.has(font)) {
+    engine.registerFont(font, getFont(font))
+    fonts.add(font)
+  }
+  engine.font(font, size)
 }
 
 /** Spaces between words of a line (not the hanging ones at its end). */
@@ -260,8 +273,8 @@ export function renderPdf(doc: Document, input: RenderInput): Promise<Uint8Array
 
   escapeInfoInXmp(engine)
   engine.appendXML(extraXmp(doc, lang))
-  engine.registerFont('regular', getFont('regular'))
-  engine.registerFont('bold', getFont('bold'))
+  useFont(engine, 'bold', geometry.titleSize)
+  useFont(engine, 'regular', geometry.fontSize)
 
   const attached = {creationDate: date, modifiedDate: date}
   patchAttachmentChecksums(engine)
