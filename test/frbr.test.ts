@@ -103,6 +103,25 @@ describe('work identity in a batch', () => {
   })
 })
 
+describe('TLC ids (notes/akn.md §4)', () => {
+  it('gives persons their country, one role id per office, and unreg. only to what no state registers', async () => {
+    const {documents} = await convert([{path: 'seed.txt', bytes: readFileSync(seedPath)}])
+    const hrefs = new Map<string, string>()
+    const roles = new Map<string, string>()
+    const visit = (node: {type: string; children?: unknown[]; href?: string; showAs?: string; ref?: string}) => {
+      if (node.type === 'person' || node.type === 'organization') hrefs.set(node.showAs!, node.href!)
+      if (node.type === 'role') roles.set(node.showAs!, `${node.ref} ${node.href}`)
+      for (const child of (node.children ?? []) as Array<typeof node>) visit(child)
+    }
+    for (const doc of documents) visit(doc)
+    expect(hrefs.get('江泽民')).toBe('/akn/ontology/person/cn.jiangZemin')
+    expect(hrefs.get('盖·阿利耶夫')).toBe('/akn/ontology/person/az.gaiAliyefu')
+    expect(roles.get('中华人民共和国主席')).toBe('cnPresident /akn/ontology/role/cn.president')
+    expect(roles.get('中华人民共和国国家主席')).toBe(roles.get('中华人民共和国主席'))
+    for (const href of hrefs.values()) expect(href).not.toMatch(/\/unreg\.[a-z]{2}[A-Z]/)
+  })
+})
+
 describe('the published JSON Schema', () => {
   it('has a versioned $id the project controls and a description on every property', () => {
     expect(schema.$id).toBe('urn:diptext:schema:document:2')

@@ -132,7 +132,58 @@ export function link(batch: readonly BatchItem[]): Document[] {
       mark.showAs = canonical.get(mark.ref) ?? mark.showAs
     })
   }
+  canonicalEntities(documents)
   return documents
+}
+
+/**
+ * One office, one role: `中华人民共和国主席` is the office of `国家主席` (President of the PRC), so
+ * both refer to `cn.president` (notes/akn.md §4). Keyed by the role href the recognition gives.
+ */
+const SAME_OFFICE: ReadonlyArray<{href: string; printed: RegExp; ref: string; to: string}> = [
+  {href: '/akn/ontology/role/cn.chairman', printed: /^(?:中华人民共和国|中華人民共和國)主席$/u, ref: 'cnPresident', to: '/akn/ontology/role/cn.president'}
+]
+
+/**
+ * TLC ids as in notes/akn.md §4 (NC §4.11), the same for every mention in the batch:
+ * a person is `cc.name` when a signature or the role just before a mention gives the country
+ * (`/akn/ontology/person/cn.jiangZemin`); an organisation of one state is `cc.name`, not
+ * `unreg.ccName` (`unreg.` stays for what no state registers).
+ */
+function canonicalEntities(documents: readonly Document[]): void {
+  const personCountry = new Map<string, string>()
+  const marks: EntityMark[] = []
+  for (const doc of documents) {
+    walk(doc, (node) => {
+      const children = (node as unknown as {children?: Array<Inline | EntityMark>}).children
+      if (node.type === 'person' || node.type === 'role' || node.type === 'organization') marks.push(node as EntityMark)
+      if (!children) return
+      const party = node.type === 'signature' ? (node as unknown as {partyCode: string | null}).partyCode : null
+      children.forEach((child, index) => {
+        if (child.type !== 'person') return
+        const role = children.slice(0, index).reverse().find((c) => c.type !== 'text' || c.value.trim() !== '')
+        const fromRole = role?.type === 'role' ? /\/role\/([a-z]{2})\./.exec(role.href)?.[1] : undefined
+        const country = (party && /^[a-z]{2}$/.test(party) ? party : undefined) ?? fromRole
+        if (country && !personCountry.has(child.ref)) personCountry.set(child.ref, country)
+      })
+    })
+  }
+  for (const mark of marks) {
+    if (mark.type === 'person') {
+      const bare = /^\/akn\/ontology\/person\/([A-Za-z][A-Za-z0-9]*)$/.exec(mark.href)
+      const country = personCountry.get(mark.ref)
+      if (bare && country) mark.href = `/akn/ontology/person/${country}.${bare[1]}`
+    } else if (mark.type === 'organization') {
+      const local = /^\/akn\/ontology\/organization\/unreg\.([a-z]{2})([A-Z][A-Za-z0-9]*)$/.exec(mark.href)
+      if (local) mark.href = `/akn/ontology/organization/${local[1]}.${local[2]!.charAt(0).toLowerCase()}${local[2]!.slice(1)}`
+    } else {
+      const same = SAME_OFFICE.find((office) => office.href === mark.href && office.printed.test(mark.showAs))
+      if (same) {
+        mark.href = same.to
+        mark.ref = same.ref
+      }
+    }
+  }
 }
 
 function rank(name: string): number {
