@@ -40,7 +40,7 @@ export const MISSING_GLYPH = '\u3013'
 export interface LoadedFont {
   readonly postscriptName: string
   readonly unitsPerEm: number
-  layout(text: string): {positions: Array<{xAdvance: number}>}
+  layout(text: string): {positions: Array<{xAdvance: number}>; glyphs: unknown[]}
   hasGlyphForCodePoint(codePoint: number): boolean
 }
 
@@ -80,6 +80,29 @@ export function advance(key: FontKey, text: string): number {
     advanceCache.set(cacheKey, width)
   }
   return width
+}
+
+const glyphCache = new Map<string, number>()
+
+/**
+ * Glyphs `text` is set in with `key` (fewer than its characters where the font
+ * forms ligatures: `ffi` is one glyph): character spacing (Tc) applies per glyph.
+ */
+export function glyphCount(key: FontKey, text: string): number {
+  const cacheKey = key + '\u0000' + text
+  let count = glyphCache.get(cacheKey)
+  if (count === undefined) {
+    count = getFont(key).layout(text).glyphs.length
+    glyphCache.set(cacheKey, count)
+  }
+  return count
+}
+
+/** Glyphs of `text` set with `base` and its fallbacks. */
+export function glyphCountWithFallback(base: FontKey, text: string): number {
+  let count = 0
+  for (const run of runsOf(base, text)) count += run.text === '' ? 0 : glyphCount(run.font, run.text)
+  return count
 }
 
 /** Code points that take no glyph of their own (variation selectors, joiners, tags). */

@@ -3,7 +3,7 @@
  * then drawn with pdfkit as tagged PDF/A-3a.
  */
 import type {Document} from '../../tree/types.js'
-import {advance, advanceWithFallback, getFont, runsOf, type FontKey} from './fonts.js'
+import {advance, advanceWithFallback, getFont, glyphCount, glyphCountWithFallback, runsOf, type FontKey} from './fonts.js'
 import {createEngine, type Engine, type StructureElement} from './engine.js'
 import {flatten, type Block, type FlowGroup, type FlowNode, type TextBlock} from './flow.js'
 import {buildFlow} from './handle/index.js'
@@ -127,30 +127,33 @@ function drawTagged(engine: Engine, element: StructureElement, tag: string, draw
 
 const count = (text: string) => Array.from(text).length
 
-/** Width of `text` set in `font` at `size` with `spacing` after each character but the last. */
-function widthOf(font: FontKey, size: number, text: string, spacing: number): number {
-  return advanceWithFallback(font, text) * size + spacing * Math.max(0, count(text) - 1)
-}
-
 /**
  * Draws `text` from `x`: each run in the font that has its glyphs (a missing glyph as 〓 with the
  * character as ActualText); after every space between words, `wordGap` more. Returns the end x.
  */
-function drawRuns(engine: Engine, font: FontKey, size: number, text: string, x: number, y: number, spacing: number, wordGap: number): number {
-  const words = wordGap > 0 ? (text.match(/[^ ]+ *| +/gu) ?? []) : [text]
+function drawRuns(engine: Engine | null, font: FontKey, size: number, text: string, x: number, y: number, spacing: number, wordGap: number): number {
+  // Always word by word, so that a width measured here is the width drawn (kerning stops at spaces).
+  const words = text.match(/[^ ]+ *| +/gu) ?? []
   for (const word of words) {
     for (const run of runsOf(font, word)) {
-      if (run.actual !== undefined) engine.markContent('Span', {actual: run.actual})
+      if (run.actual !== undefined) engine?.markContent('Span', {actual: run.actual})
       if (run.text !== '') {
-        useFont(engine, run.font, size)
-        engine.text(run.text, x, y, {lineBreak: false, characterSpacing: spacing, baseline: 'alphabetic'})
-        x += advance(run.font, run.text) * size + spacing * count(run.text)
+        if (engine) {
+          useFont(engine, run.font, size)
+          engine.text(run.text, x, y, {lineBreak: false, characterSpacing: spacing, baseline: 'alphabetic'})
+        }
+        x += advance(run.font, run.text) * size + spacing * glyphCount(run.font, run.text)
       }
-      if (run.actual !== undefined) engine.endMarkedContent()
+      if (run.actual !== undefined) engine?.endMarkedContent()
     }
     if (word.endsWith(' ')) x += wordGap
   }
   return x
+}
+
+/** The width `drawRuns` gives `text` (shaped run by run, as drawn), to the end of its last glyph. */
+function drawnWidth(font: FontKey, size: number, text: string, spacing: number, wordGap: number): number {
+  return drawRuns(null, font, size, text, 0, 0, spacing, wordGap) - spacing
 }
 
 const registered = new WeakMap<Engine, Set<FontKey>>()
@@ -188,12 +191,21 @@ function drawText(engine: Engine, block: TextBlock, lines: BrokenLine[], placeme
       const visible = line.text.trimEnd()
       let spacing = trackingOf(block)
       let wordGap = 0
-      const natural = widthOf(block.font, block.size, visible, spacing)
+      const natural = drawnWidth(block.font, block.size, visible, spacing, 0)
+      const unspaced = drawnWidth(block.font, block.size, visible, 0, 0)
+      const glyphs = glyphCountWithFallback(block.font, visible)
       if (block.align === 'justify' && line.justify) {
         if (justifiesBySpaces(line.text)) wordGap = Math.max(0, (line.available - natural) / innerSpaces(line.text))
-        else if (count(visible) > 1) spacing = (line.available - advanceWithFallback(block.font, visible) * block.size) / (count(visible) - 1)
+        else if (glyphs > 1) spacing = (line.available - unspaced) / (glyphs - 1)
       }
-      const width = wordGap > 0 ? natural + wordGap * innerSpaces(line.text) : widthOf(block.font, block.size, visible, spacing)
+      let width = wordGap > 0 ? natural + wordGap * innerSpaces(line.text) : drawnWidth(block.font, block.size, visible, spacing, 0)
+      // A line that holds a closing mark squeezed in (or one unbreakable token) may be a little too
+      // wide at its natural spacing: it is set tighter, so no glyph passes the edge of the text block.
+      if (width > line.available + 0.01 && glyphs > 1) {
+        wordGap = 0
+        spacing = (line.available - unspaced) / (glyphs - 1)
+        width = line.available
+      }
       let x = geometry.left
       if (block.align === 'justify') x += geometry.blockWidth - line.available
       else if (block.align === 'center') x += (geometry.blockWidth - width) / 2
