@@ -14,8 +14,9 @@ install: node_modules/.package-lock.json
 build: install
 	npx tsc -p tsconfig.json
 
+# Reproducible dates (PDF CreationDate, AKN manifestation date): the last commit's time unless set.
 convert: build
-	node dist/pipeline/cli/main.js sources --out out
+	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null)} node dist/pipeline/cli/main.js sources --out out
 
 test: build
 	npx tsc -p tsconfig.test.json

@@ -148,14 +148,21 @@ function treeText(doc: Document): string {
 function treeBlocks(doc: Document): string[] {
   const out: string[] = []
   const order = {preface: 0, preamble: 1, body: 2, conclusions: 3}
-  const visit = (node: AnyNode) => {
+  const visit = (node: AnyNode, section: string) => {
+    if (node.type === 'paragraph' && node.role === 'enactingFormula' && section === 'preamble') {
+      // The formula element holds the last sentence only; what precedes it is a p of its own.
+      const split = /^(.*[。；;！!？?])([^。；;！!？?]+)$/su.exec(leaves(node).trimEnd())
+      if (split) out.push(split[1]!, split[2]! + leaves(node).slice(leaves(node).trimEnd().length))
+      else out.push(leaves(node))
+      return
+    }
     if (node.type === 'title' || node.type === 'paragraph' || node.type === 'signature' || node.type === 'signing') {
       out.push(leaves(node))
       return
     }
-    if ('children' in node) for (const child of node.children as AnyNode[]) visit(child)
+    if ('children' in node) for (const child of node.children as AnyNode[]) visit(child, section)
   }
-  for (const section of [...doc.children].sort((a, b) => order[a.type] - order[b.type])) visit(section)
+  for (const section of [...doc.children].sort((a, b) => order[a.type] - order[b.type])) visit(section, section.type)
   return out
 }
 
@@ -197,7 +204,11 @@ function checkReferences(xml: XmlDocument): void {
       if (!['refersTo', 'as', 'source', 'href'].includes(attr.name) || !attr.value.startsWith('#')) continue
       const target = targets.get(attr.value.slice(1))
       expect(target, `<${el.localName} ${attr.name}="${attr.value}"> points at nothing`).toBeDefined()
-      if (attr.name === 'refersTo' && el.localName !== 'date') {
+      if (attr.name === 'refersTo' && (el.localName === 'date' || el.localName === 'eventRef')) {
+        expect(target, `${attr.value} of <${el.localName}>`).toBe('TLCEvent')
+      } else if (attr.name === 'href' && el.localName === 'FRBRauthor') {
+        expect(target, `${attr.value} of <FRBRauthor>`).toBe('TLCOrganization')
+      } else if (attr.name === 'refersTo') {
         expect(target, `${attr.value} of <${el.localName}>`).toBe(`TLC${(el.localName ?? '').replace(/^./, (c) => c.toUpperCase())}`)
       }
       if (attr.name === 'as') expect(target).toBe('TLCRole')
@@ -301,7 +312,8 @@ describe('akn writer on the hand-built sample', () => {
     const tlc = (name: string) => all(parsed, name).map((el) => el.getAttribute('eId'))
     expect(tlc('TLCPerson')).toEqual(['huJintao', 'ilhamAliyev'])
     expect(tlc('TLCRole')).toEqual(['cnPresident', 'azPresident'])
-    expect(tlc('TLCOrganization')).toEqual(['sco', 'pipeline'])
+    // The parties' governments are the authors (FRBRauthor href="#cnGovernment").
+    expect(tlc('TLCOrganization')).toEqual(['sco', 'cnGovernment', 'azGovernment', 'pipeline'])
     expect(tlc('TLCLocation')).toEqual(['china', 'beijing'])
     const hu = all(parsed, 'TLCPerson')[0]
     expect(hu?.getAttribute('href')).toBe('/akn/ontology/person/cn.huJintao')
@@ -343,7 +355,13 @@ describe('akn writer on the hand-built sample', () => {
   })
 
   it('marks dates and citations; unresolved citations stay text', () => {
-    expect(all(parsed, 'date').map((el) => el.getAttribute('date'))).toEqual(['2005-03-17', '1994-03-07', '2005-03-17'])
+    const dates = all(parsed, 'date')
+    // The visit `2005年3月17日至19日` tags its start and its end; the separator stays between them.
+    expect(dates.map((el) => el.getAttribute('date'))).toEqual(['2005-03-17', '2005-03-19', '1994-03-07', '2005-03-17'])
+    expect(dates[0]?.nextSibling?.nodeValue).toBe('至')
+    // The signing date refers to the signing event.
+    expect(dates[3]?.getAttribute('refersTo')).toBe('#signing')
+    expect(one(parsed, 'eventRef').getAttribute('refersTo')).toBe('#signing')
     const refs = all(parsed, 'ref')
     expect(refs.map((el) => [el.getAttribute('href'), textOf(el)])).toEqual([
       [CITED_ID, '关于中华人民共和国和阿塞拜疆共和国友好关系基础的联合声明']
@@ -368,7 +386,7 @@ describe('akn writer on the hand-built sample', () => {
   it('uses SOURCE_DATE_EPOCH only for the manifestation date', () => {
     const stamped = parse(toAkn(doc, context([doc], 1_700_000_000)))
     const date = one(one(stamped, 'FRBRManifestation'), 'FRBRdate')
-    expect([date.getAttribute('date'), date.getAttribute('name')]).toEqual(['2023-11-14', 'generation'])
+    expect([date.getAttribute('date'), date.getAttribute('name')]).toEqual(['2023-11-14', 'transformation'])
     expect(one(one(stamped, 'FRBRWork'), 'FRBRdate').getAttribute('date')).toBe('2005-03-17')
   })
 })
@@ -422,19 +440,20 @@ describe('akn writer edge cases', () => {
     if (schemaDir) expectValid(await validateAkn([{name: 'controls.xml', xml}]))
   })
 
-  it('reads Work URIs, including year-only and undated ones', async () => {
+  it('reads Work URIs, including year-only ones, and refuses invented dates', async () => {
     const {parseWorkUri} = await import('../pipeline/write/akn/index.js')
     expect(parseWorkUri(SAMPLE_ID)).toMatchObject({country: 'cn', doctype: 'statement', subtype: 'jointStatement', date: '2005-03-17', number: 'cn-az'})
-    expect(parseWorkUri('/akn/cn/statement/pressCommunique/undated/cn-pe')).toMatchObject({date: 'undated', number: 'cn-pe'})
-    expect(() => parseWorkUri('/akn/cn/statement')).toThrow(/FRBR Work URI/)
-    const undated = aknSample()
-    undated.meta.id = '/akn/cn/statement/jointStatement/undated/cn-az'
-    undated.meta.dates = {signed: null, published: null, effective: null, work: null}
-    const parsed = parse(toAkn(undated))
+    expect(() => parseWorkUri('/akn/cn/statement/pressCommunique/undated/cn-pe')).toThrow(/FRBR URI/)
+    expect(() => parseWorkUri('/akn/cn/statement')).toThrow(/FRBR URI/)
+    const year = aknSample()
+    year.meta.id = '/akn/cn/statement/jointStatement/1994/cn-az'
+    year.meta.dates = {signed: null, published: null, effective: null, work: null}
+    const parsed = parse(toAkn(year))
     const date = one(one(parsed, 'FRBRWork'), 'FRBRdate')
-    expect([date.getAttribute('date'), date.getAttribute('name')]).toEqual(['0001-01-01', 'undated'])
+    expect([date.getAttribute('date'), date.getAttribute('name')]).toEqual(['1994-01-01', 'year'])
     expect(all(parsed, 'lifecycle')).toHaveLength(0)
     expect(all(parsed, 'publication')).toHaveLength(0)
+    expect(toAkn(year)).not.toContain('0001-01-01')
   })
 })
 

@@ -5,6 +5,7 @@
  * with no title, no numbering or no signature block. Each must segment as
  * written, keep every character, and give valid Akoma Ntoso.
  */
+import {RELEASE_DATE} from '../pipeline/frbr/conversion-date.js'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
@@ -129,7 +130,9 @@ describe('document families', () => {
   it('no title, no numbering, no signature: one document of plain paragraphs, with warnings', () => {
     const result = results.get('no-title-no-numbers')!
     const doc = only('no-title-no-numbers')
-    expect(doc.meta).toMatchObject({docType: 'document', title: '', id: '/akn/cn/statement/document/undated/nn'})
+    // Nothing dates it: the Work is dated by the conversion (frbr/conversion-date.ts), never `undated`.
+    expect(doc.meta).toMatchObject({docType: 'document', title: '', id: `/akn/cn/statement/document/${RELEASE_DATE}/nn`})
+    expect(doc.meta.dates.work).toMatchObject({value: RELEASE_DATE, source: 'conversion'})
     expect(body(doc).map((p) => toText(p))).toEqual(['双方认为，两国关系的发展符合两国人民的根本利益。', '双方同意加强在经贸、文化、教育等领域的交流与合作。'])
     expect(result.files[0]!.messages.map((m) => m.ruleId).sort()).toEqual(['no-signature', 'no-work-date'])
   })

@@ -55,7 +55,7 @@ describe('JSON writer', () => {
     expect(first.parties.map((p: {code: string}) => p.code)).toEqual(['cn', 'az'])
     expect(first.preamble.map((p: {text: string}) => p.text)).toHaveLength(2)
     expect(first.articles[9]).toMatchObject({num: '十、', value: 10, paragraphs: [{text: '本声明不涉及第三国的利益，不涉及双方对其他国际条约所承担的权利与义务。'}]})
-    expect(first.signatures[0]).toEqual({party: '中华人民共和国', partyCode: 'cn', role: '中华人民共和国代表', name: '江泽民', nameRaw: '江　泽　民'})
+    expect(first.signatures[0]).toEqual({party: '中华人民共和国', partyCode: 'cn', role: '中华人民共和国代表', name: '江泽民', nameRaw: '江　泽　民', start: expect.any(Number), end: expect.any(Number)})
     expect(first.removed[0]).toEqual({rule: 'site-label', text: '1994阿塞拜疆友好合作关系', start: 0, end: 14})
     expect(first.source).toMatchObject({file: '000_c69a6c577a452886.txt', encoding: 'utf-8', start: 0, byteStart: 0})
     const third = emitted[2]!.json

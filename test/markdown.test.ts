@@ -114,7 +114,8 @@ describe('Markdown writer', () => {
   it('sets the signature block as a readable list, one signatory per item', () => {
     const tree = parser.parse(outputs[2]!) as Root
     const list = tree.children.find((n) => n.type === 'list')!
-    expect(plain(list as never)).toBe('中华人民共和国主席 习近平 （签字）阿塞拜疆共和国总统 伊利哈姆·阿利耶夫 （签字）')
+    // No space before the printed mark (issue 12): the mark follows the name as printed.
+    expect(plain(list as never)).toBe('中华人民共和国主席 习近平（签字）阿塞拜疆共和国总统 伊利哈姆·阿利耶夫（签字）')
     expect(plain(tree.children.at(-1) as never)).toBe('二○一五年十二月十日于北京')
   })
 

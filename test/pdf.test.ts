@@ -13,6 +13,8 @@
  *   of U+3000 in the expected text to one space and says so.
  */
 import {existsSync, readFileSync} from 'node:fs'
+import {createHash} from 'node:crypto'
+import {RELEASE_DATE} from '../pipeline/frbr/conversion-date.js'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs'
@@ -376,8 +378,13 @@ describe('pdf writer', () => {
     expect(raw).toMatch(/\/Subtype \/application#2Fxml/)
     expect(raw).toMatch(/\/Subtype \/application#2Fjson/)
     expect(raw).toMatch(/\/AF \[\d+ 0 R \d+ 0 R\]/)
-    // Explicit dates (the document's), never the clock.
-    expect(raw.match(/\/ModDate \(D:20151211000000Z\)/g)?.length).toBe(2)
+    // Explicit dates (the conversion's: SOURCE_DATE_EPOCH, else the release date), never the clock.
+    expect(raw.match(new RegExp(`/ModDate \\(D:${RELEASE_DATE.replace(/-/g, '')}000000Z\\)`, 'g'))?.length).toBe(2)
+    // The checksum is the MD5 as 16 raw bytes (a <…> string of 32 hex digits), not 32 characters.
+    const sums = [...raw.matchAll(/\/CheckSum <([0-9a-f]+)>/g)].map((match) => match[1])
+    expect(sums).toHaveLength(2)
+    expect(sums).toContain(createHash('md5').update(fixedAkn).digest('hex'))
+    expect(raw).not.toMatch(/\/CheckSum \(/)
   })
 
   it('has one bookmark for the preamble, one per article, one for the signatures', async () => {
@@ -415,10 +422,10 @@ describe('pdf writer', () => {
     expect(info['Author']).toBe('中华人民共和国、阿塞拜疆共和国')
     expect(info['Subject']).toBe('联合声明，2015-12-10，北京')
     expect(info['Keywords']).toContain('/akn/cn/statement/jointStatement/2015-12-10/cn-az')
-    expect(info['Language']).toBe('zh-CN')
+    expect(info['Language']).toBe('zh-Hans')
     expect(info['IsXFAPresent']).toBe(false)
     expect(info['ModDate']).toBeUndefined()
-    expect(info['CreationDate']).toBe('D:20151211000000Z')
+    expect(info['CreationDate']).toBe(`D:${RELEASE_DATE.replace(/-/g, '')}000000Z`)
     expect((info['Custom'] as Record<string, string>)['DocumentSHA256']).toMatch(/^[0-9a-f]{64}$/)
     expect(metadata.get('dc:title')).toBe('A&B <测试> “标题”')
     expect(metadata.get('dc:identifier')).toBe('/akn/cn/statement/jointStatement/2015-12-10/cn-az')

@@ -9,6 +9,9 @@ import type {VFile} from 'vfile'
 import {walk} from '../tree/walk.js'
 import {toText} from '../tree/text.js'
 import type {Citation, DateFact, DateMark, Document, EntityMark, Inline, Root} from '../tree/types.js'
+import {buildFrbrUri, isCalendarDay, parseFrbrUri, workUri} from '../frbr/uri.js'
+import {RELEASE_DATE} from '../frbr/conversion-date.js'
+import {languageCode, partyCode, statementName} from '../frbr/vocabulary.js'
 
 export interface BatchItem {
   file: VFile
@@ -64,7 +67,9 @@ export function link(batch: readonly BatchItem[]): Document[] {
     })
   }
 
-  // 2. The date of each work, by the order of notes/akn.md §0.
+  // 2. The date of each work, by the order of notes/akn.md §0: the signing date printed in the text,
+  // a citation elsewhere in the batch, the first day of a visit, the latest date printed in the text,
+  // the page stamp, and only when nothing dates the work, the conversion (with a warning).
   for (const doc of documents) {
     const dates = doc.meta.dates
     const cited = citedDates.get(doc)?.[0]
@@ -72,27 +77,49 @@ export function link(batch: readonly BatchItem[]): Document[] {
       dates.signed = cited.fact
       if (!doc.meta.place && cited.place) doc.meta.place = cited.place
     }
-    dates.work = dates.signed ?? visitDate(doc) ?? (dates.published ? {...dates.published, source: 'publication'} : null)
+    dates.work = dates.signed ?? visitDate(doc) ?? printedDate(doc) ?? (dates.published ? {...dates.published, source: 'publication'} : null)
     if (!dates.work) {
-      fileOf.get(doc)!.message('No date found for the work: the text prints none, no document of the batch cites it, and the page has no stamp', {
-        ruleId: 'no-work-date',
-        source: 'diptext',
-        place: doc.position
-      })
+      dates.work = {value: RELEASE_DATE, source: 'conversion', text: '', start: doc.position.start.offset ?? 0, end: doc.position.start.offset ?? 0}
+      fileOf.get(doc)!.message(
+        `No date found for the work: the text prints none, no document of the batch cites it, and the page has no stamp; the Work URI uses the release date of diptext (${RELEASE_DATE}), FRBRdate name="conversion"`,
+        {ruleId: 'no-work-date', source: 'diptext', place: doc.position}
+      )
     }
   }
 
-  // 3. Identity: Work URIs unique in the batch, and file stems from them.
-  const taken = new Map<string, number>()
+  for (const doc of documents) if (!doc.meta.dates.effective) doc.meta.dates.effective = effectiveDate(doc)
+
+  // 3. Identity: one Work per (type, date, parties); a document and its translation in the batch
+  // are two expressions (`zho`, `eng`) of one Work; a second document of one Work and language is
+  // another Work (`cn-az-2`). File stems follow the URIs.
+  interface Work {
+    languages: Set<string>
+    uri: string
+  }
+  const works = new Map<string, Work[]>()
+  const placed: Array<{doc: Document; work: Work; language: string; date: string; subtype: string}> = []
   for (const doc of documents) {
-    const number = doc.meta.parties.length > 0 ? doc.meta.parties.map((p) => p.code ?? 'xx').join('-') : 'nn'
-    const date = doc.meta.dates.work?.value ?? 'undated'
-    const base = `/akn/cn/statement/${doc.meta.docType}/${date}/${number}`
-    const count = (taken.get(base) ?? 0) + 1
-    taken.set(base, count)
-    const suffix = count > 1 ? `-${count}` : ''
-    doc.meta.id = base + suffix
-    doc.meta.slug = `${date}_${number}${suffix}_${doc.meta.docType}`.replace(/[^A-Za-z0-9_-]/g, '-')
+    const number = doc.meta.parties.length > 0 ? doc.meta.parties.map((p) => partyCode(p.code)).join('-') : 'nn'
+    const date = doc.meta.dates.work!.value
+    const subtype = statementName(doc.meta.docType)
+    const key = `${subtype}\u0000${date}\u0000${number}`
+    const language = languageCode(doc.meta.language)
+    const candidates = works.get(key) ?? []
+    works.set(key, candidates)
+    let work = candidates.find((candidate) => !candidate.languages.has(language))
+    if (!work) {
+      const suffix = candidates.length > 0 ? `-${candidates.length + 1}` : ''
+      work = {languages: new Set(), uri: workUri(buildFrbrUri({country: 'cn', doctype: 'statement', subtype, date, number: number + suffix}))}
+      candidates.push(work)
+    }
+    work.languages.add(language)
+    doc.meta.id = work.uri
+    placed.push({doc, work, language, date, subtype})
+  }
+  // A translation's file stem says its language; the Chinese original keeps the plain stem.
+  for (const {doc, work, language, date, subtype} of placed) {
+    const translation = work.languages.size > 1 && language !== 'zho'
+    doc.meta.slug = `${date}_${parseFrbrUri(work.uri).number}_${subtype}${translation ? `_${language}` : ''}`.replace(/[^A-Za-z0-9_-]/g, '-')
   }
   for (const {from, to} of [...citedDates.entries()].flatMap(([to, list]) => list.map((l) => ({to, from: l.from})))) {
     if (to.meta.dates.signed?.source === 'citation' && to.meta.dates.signed.from === undefined) to.meta.dates.signed.from = from.meta.id
@@ -116,7 +143,58 @@ export function link(batch: readonly BatchItem[]): Document[] {
       mark.showAs = canonical.get(mark.ref) ?? mark.showAs
     })
   }
+  canonicalEntities(documents)
   return documents
+}
+
+/**
+ * One office, one role: `中华人民共和国主席` is the office of `国家主席` (President of the PRC), so
+ * both refer to `cn.president` (notes/akn.md §4). Keyed by the role href the recognition gives.
+ */
+const SAME_OFFICE: ReadonlyArray<{href: string; printed: RegExp; ref: string; to: string}> = [
+  {href: '/akn/ontology/role/cn.chairman', printed: /^(?:中华人民共和国|中華人民共和國)主席$/u, ref: 'cnPresident', to: '/akn/ontology/role/cn.president'}
+]
+
+/**
+ * TLC ids as in notes/akn.md §4 (NC §4.11), the same for every mention in the batch:
+ * a person is `cc.name` when a signature or the role just before a mention gives the country
+ * (`/akn/ontology/person/cn.jiangZemin`); an organisation of one state is `cc.name`, not
+ * `unreg.ccName` (`unreg.` stays for what no state registers).
+ */
+function canonicalEntities(documents: readonly Document[]): void {
+  const personCountry = new Map<string, string>()
+  const marks: EntityMark[] = []
+  for (const doc of documents) {
+    walk(doc, (node) => {
+      const children = (node as unknown as {children?: Array<Inline | EntityMark>}).children
+      if (node.type === 'person' || node.type === 'role' || node.type === 'organization') marks.push(node as EntityMark)
+      if (!children) return
+      const party = node.type === 'signature' ? (node as unknown as {partyCode: string | null}).partyCode : null
+      children.forEach((child, index) => {
+        if (child.type !== 'person') return
+        const role = children.slice(0, index).reverse().find((c) => c.type !== 'text' || c.value.trim() !== '')
+        const fromRole = role?.type === 'role' ? /\/role\/([a-z]{2})\./.exec(role.href)?.[1] : undefined
+        const country = (party && /^[a-z]{2}$/.test(party) ? party : undefined) ?? fromRole
+        if (country && !personCountry.has(child.ref)) personCountry.set(child.ref, country)
+      })
+    })
+  }
+  for (const mark of marks) {
+    if (mark.type === 'person') {
+      const bare = /^\/akn\/ontology\/person\/([A-Za-z][A-Za-z0-9]*)$/.exec(mark.href)
+      const country = personCountry.get(mark.ref)
+      if (bare && country) mark.href = `/akn/ontology/person/${country}.${bare[1]}`
+    } else if (mark.type === 'organization') {
+      const local = /^\/akn\/ontology\/organization\/unreg\.([a-z]{2})([A-Z][A-Za-z0-9]*)$/.exec(mark.href)
+      if (local) mark.href = `/akn/ontology/organization/${local[1]}.${local[2]!.charAt(0).toLowerCase()}${local[2]!.slice(1)}`
+    } else {
+      const same = SAME_OFFICE.find((office) => office.href === mark.href && office.printed.test(mark.showAs))
+      if (same) {
+        mark.href = same.to
+        mark.ref = same.ref
+      }
+    }
+  }
 }
 
 function rank(name: string): number {
@@ -144,18 +222,69 @@ function datedBefore(children: readonly Inline[], index: number): {date: DateMar
   return null
 }
 
-/** The first day of the visit the preamble reports (`于一九九四年三月七日至十日对中国进行了正式访问`). */
+/** The first day of a visit the text reports (`于一九九四年三月七日至十日对中国进行了正式访问`), preamble first. */
 function visitDate(doc: Document): DateFact | null {
-  const preamble = doc.children.find((s) => s.type === 'preamble')
-  if (!preamble) return null
-  let found: DateFact | null = null
-  walk(preamble, (node) => {
+  const ordered = [...doc.children].sort((a, b) => Number(b.type === 'preamble') - Number(a.type === 'preamble'))
+  for (const section of ordered) {
+    let found: DateFact | null = null
+    walk(section, (node) => {
+      if (node.type !== 'date' || found) return
+      const mark = node as DateMark
+      if (mark.isoEnd && isCalendarDay(mark.iso)) found = fact(mark, 'visit')
+    })
+    if (found) return found
+  }
+  return null
+}
+
+/**
+ * The latest full date printed in the text: a document is dated on or after every day it
+ * reports, and a printed date is better evidence than the page stamp (an English 1972
+ * communiqué reposted by a 2010 blog is of 1972).
+ */
+function printedDate(doc: Document): DateFact | null {
+  let latest: DateMark | null = null
+  walk(doc, (node) => {
     if (node.type !== 'date') return
     const mark = node as DateMark
-    if (found || !mark.isoEnd) return
-    found = {value: mark.iso, source: 'visit', text: toText(mark), start: mark.position.start.offset!, end: mark.position.end.offset!}
+    if (isCalendarDay(mark.iso) && (latest === null || mark.iso > latest.iso)) latest = mark
+  })
+  return latest === null ? null : fact(latest, 'printed')
+}
+
+/** What may stand between a date and 生效 (`自一九八〇年九月二十三日起生效`). */
+const BEFORE_IN_FORCE = /^[\s\u3000]*(?:起|开始|開始)?[\s\u3000]*(?:正式)?生效(?!日期|时间|時間|日)/u
+const BY_SIGNATURE_IN_FORCE = /自?(?:签字|簽字|签署|簽署)之日起(?:正式)?生效/u
+const ENGLISH_IN_FORCE = /^[\s,]*(?:shall )?(?:enter|come) into force|^[\s,]*(?:shall )?(?:take|become) effect/iu
+
+/**
+ * The date of entry into force: a date printed just before 生效 (or before "enter into force"),
+ * else the signing date when the text says 自签字之日起生效. Null when the text says neither.
+ */
+function effectiveDate(doc: Document): DateFact | null {
+  let found: DateFact | null = null
+  visitInlines(doc, (children) => {
+    if (found) return
+    children.forEach((node, index) => {
+      if (found || node.type !== 'date' || !isCalendarDay(node.iso)) return
+      let after = ''
+      for (let i = index + 1; i < children.length && after.length < 12; i++) after += toText(children[i]!)
+      if (BEFORE_IN_FORCE.test(after) || ENGLISH_IN_FORCE.test(after)) found = fact(node, 'text')
+    })
+    if (found) return
+    const signed = doc.meta.dates.signed
+    const text = children.map((child) => toText(child)).join('')
+    const match = BY_SIGNATURE_IN_FORCE.exec(text)
+    if (match && signed) {
+      const start = (children[0]?.position.start.offset ?? 0) + match.index
+      found = {...signed, text: match[0], start, end: start + match[0].length}
+    }
   })
   return found
+}
+
+function fact(mark: DateMark, source: DateFact['source']): DateFact {
+  return {value: mark.iso, source, text: toText(mark), start: mark.position.start.offset!, end: mark.position.end.offset!}
 }
 
 function visitInlines(doc: Document, callback: (children: Inline[]) => void): void {

@@ -180,6 +180,8 @@ export type DateSource =
   | 'citation' // another document of the batch cites this one with its date
   | 'visit' // first day of the visit in the preamble
   | 'publication' // the page stamp, used as a last resort for the work date
+  | 'printed' // the latest full date printed in the text (no signing line, citation or visit)
+  | 'conversion' // nothing dates the work: the conversion's date (frbr/conversion-date.ts), with a warning
 
 export interface DateFact {
   /** ISO `YYYY-MM-DD`. */
@@ -239,7 +241,7 @@ export interface DocumentMeta {
   slug: string
   stamps: MetaSpan[]
   removed: Removal[]
-  /** The page cut the document short (it stops mid-sentence or starts mid-text). */
+  /** The page cut the document short (it stops mid-sentence, or a lead says only part of it follows); set by `segment`. */
   truncated?: boolean
   source: {
     file: string

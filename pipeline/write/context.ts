@@ -3,19 +3,36 @@
  * epoch, and `render`, which memoises each (format, document) pair so a PDF that
  * attaches the AKN and JSON embeds exactly the bytes written to `out/`.
  */
+import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
 import type {Document} from '../tree/types.js'
 import type {WriteContext} from './types.js'
 import {getWriter} from './registry.js'
 
 export interface ContextOptions {
   sourceDateEpoch?: number | null
+  /** The input file of a document, which receives the writers' warnings. */
+  fileOf?: (doc: Document) => VFile | undefined
 }
 
-export function createWriteContext(batch: readonly Document[], options: ContextOptions = {}): WriteContext {
+export interface CreatedContext extends WriteContext {
+  /** Every warning of the writers, in order (also added to the document's file when `fileOf` finds it). */
+  readonly messages: VFileMessage[]
+}
+
+export function createWriteContext(batch: readonly Document[], options: ContextOptions = {}): CreatedContext {
   const cache = new Map<string, Promise<Uint8Array>>()
-  const context: WriteContext = {
+  const messages: VFileMessage[] = []
+  const context: CreatedContext = {
     batch,
     sourceDateEpoch: options.sourceDateEpoch ?? null,
+    messages,
+    warn(doc, reason, {ruleId, place}) {
+      const file = options.fileOf?.(doc)
+      const message = file ? file.message(reason, {ruleId, source: 'diptext', place}) : new VFileMessage(reason, {ruleId, source: 'diptext', place})
+      if (!file) message.file = doc.meta.source.file
+      messages.push(message)
+    },
     render(format, doc) {
       const key = format + '\u0000' + doc.meta.id + '\u0000' + doc.meta.slug
       let result = cache.get(key)

@@ -3,6 +3,7 @@
  * of one output file; it reads nothing but the tree and its context, never the
  * clock or the machine, so the same tree always gives the same bytes.
  */
+import type {Point, Position} from 'unist'
 import type {Document} from '../tree/types.js'
 
 export interface WriteContext {
@@ -12,6 +13,11 @@ export interface WriteContext {
   readonly sourceDateEpoch: number | null
   /** Render `doc` in another registered format (the PDF writer attaches the AKN and JSON). Memoised per document. */
   render(format: string, doc: Document): Promise<Uint8Array>
+  /**
+   * Reports a warning of a writer (a character no font has, nesting flattened) as a vfile
+   * message with a rule id and a place, on the file of `doc`. Optional, so hand-made contexts stay valid.
+   */
+  warn?(doc: Document, reason: string, options: {ruleId: string; place: Point | Position}): void
 }
 
 export interface Writer {

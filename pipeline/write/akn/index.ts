@@ -15,12 +15,14 @@ import {assignEids, childElements} from './eid.js'
 import {indent} from './format.js'
 import {handlers} from './handlers/index.js'
 import {serialize} from './serialize.js'
+import {boundDepth} from '../bounded-depth.js'
 import {createState} from './state.js'
 
 export {frbrUris, parseWorkUri} from './meta.js'
 
 /** Writes one document of the tree as an Akoma Ntoso XML string. */
-export function toAkn(doc: Document, context: WriteContext | null = null): string {
+export function toAkn(input: Document, context: WriteContext | null = null): string {
+  const doc = boundDepth(input, context)
   const state = createState(doc, handlers, context)
   const root = state.xml.documentElement
   if (!root) throw new Error('xmldom created no document element')

@@ -11,40 +11,23 @@
  */
 import type {Element} from '@xmldom/xmldom'
 import type {DateFact} from '../../tree/types.js'
+import {conversionDate} from '../../frbr/conversion-date.js'
+import {expressionUri, manifestationUri, parseFrbrUri, workUri, type FrbrUri} from '../../frbr/uri.js'
 import type {State} from './state.js'
 import {DIPTEXT_NAMESPACE, dateProvenanceName, languageCode, PRESCRIPTIVE_NAMES, TLC_ELEMENT} from './vocabulary.js'
 
-export interface WorkUri {
+/** The Work URI of a document as a structure (`frbr/uri.ts`), with its string form. */
+export interface WorkUri extends FrbrUri {
   uri: string
-  country: string
-  doctype: string
-  subtype: string | null
-  actor: string | null
-  /** `YYYY-MM-DD` or `YYYY` as in the URI, or the pipeline's `undated`. */
-  date: string
-  number: string
 }
-
-const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/
 
 /** Parses a Work URI `/akn/{country}/{doctype}[/{subtype}][/{actor}]/{date}/{number}` (NC §4.5). */
 export function parseWorkUri(uri: string): WorkUri {
-  const match = /^\/akn\/([a-z]{2}(?:-[a-z0-9]+)?)\/([A-Za-z]+)\/((?:[^/\s]+\/){1,3}[^/\s]+)$/.exec(uri)
-  const segments = match?.[3]?.split('/') ?? []
-  const number = segments.pop()
-  const date = segments.pop()
-  if (!match || number === undefined || date === undefined || !/^[A-Za-z0-9-]+$/.test(date)) {
-    throw new Error(`Not an FRBR Work URI: \`${uri}\`, expected /akn/{country}/{doctype}[/{subtype}]/{date}/{number}`)
+  const parsed = parseFrbrUri(uri)
+  if (parsed.language !== null || parsed.component !== null || parsed.format !== null || parsed.portion !== null) {
+    throw new Error(`Not an FRBR Work URI: \`${uri}\` names an expression, component or manifestation`)
   }
-  return {
-    uri,
-    country: match[1] ?? '',
-    doctype: match[2] ?? '',
-    subtype: segments[0] ?? null,
-    actor: segments[1] ?? null,
-    date,
-    number
-  }
+  return {...parsed, uri: workUri(parsed)}
 }
 
 export interface FrbrUris {
@@ -58,19 +41,21 @@ export interface FrbrUris {
 export function frbrUris(id: string, bcp47: string): FrbrUris {
   const work = parseWorkUri(id)
   const language = languageCode(bcp47)
-  const expression = `${work.uri}/${language}@`
-  return {work, language, expression, manifestation: `${expression}.akn`}
+  return {work, language, expression: expressionUri(work, language), manifestation: manifestationUri(work, 'akn', language)}
 }
+
+const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/** eId and showAs of the signing event that the signing date and the lifecycle refer to. */
+export const SIGNING_EVENT = {eId: 'signing', href: '/akn/ontology/event/signing'} as const
 
 /** The work date (full ISO date, as `FRBRdate` needs) and its provenance name. */
 export function workDate(work: WorkUri, fact: DateFact | null): {date: string; name: string} {
   const name = fact ? dateProvenanceName(fact.source) : 'unknown'
   if (FULL_DATE.test(work.date)) return {date: work.date, name}
-  // FRBRdate must be a full date. A year-only URI (`/1994/`) gets the first day of that year and
-  // an `undated` one (no date anywhere in the text, the batch or the stamps) gets 0001-01-01; the
-  // name says so, so neither can pass for a real date. Nothing comes from the clock.
-  if (/^\d{4}$/.test(work.date)) return {date: `${work.date}-01-01`, name: 'year'}
-  return {date: '0001-01-01', name: 'undated'}
+  // A year-only URI (`/1994/`, from outside the pipeline, which writes full days) has only its
+  // year known: FRBRdate must be a full date, so the first day of the year, named `year`.
+  return {date: `${work.date}-01-01`, name: 'year'}
 }
 
 /** The ISO 3166 codes of the parties, from the number (`cn-az`, `cn-az-2`), else from the tree. */
@@ -81,8 +66,11 @@ function authorCodes(state: State, work: WorkUri): string[] {
   return [...new Set(fromParties.length > 0 ? fromParties : [work.country])]
 }
 
-function epochDate(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().slice(0, 10)
+/** The party's name as printed with its government (`中华人民共和国政府`), or the code's. */
+function governmentName(state: State, code: string): string {
+  const party = state.tree.meta.parties.find((p) => (p.code ?? '').toLowerCase() === code)
+  if (!party || party.name === '') return `${code} government`
+  return languageCode(state.tree.meta.language) === 'zho' ? `${party.name}政府` : `Government of ${party.name}`
 }
 
 /** Builds `<meta>`; call after the body is written, so the references are complete. */
@@ -91,7 +79,8 @@ export function buildMeta(state: State): Element {
   const uris = frbrUris(meta.id, meta.language)
   const {work} = uris
   const date = workDate(work, meta.dates.work)
-  const authors = authorCodes(state, work).map((code) => `/akn/ontology/organization/${code}.government`)
+  // FRBRauthor points at a TLCOrganization of `references`, which holds the ontology href.
+  const authors = authorCodes(state, work).map((code) => ({eId: `${code}Government`, href: `/akn/ontology/organization/${code}.government`, code}))
   const name = state.tree.meta.docType
 
   const el = state.element('meta')
@@ -102,7 +91,7 @@ export function buildMeta(state: State): Element {
   state.append(frbrWork, 'FRBRuri', [['value', work.uri]])
   if (meta.title !== '') state.append(frbrWork, 'FRBRalias', [['value', meta.title], ['name', 'title']])
   state.append(frbrWork, 'FRBRdate', [['date', date.date], ['name', date.name]])
-  for (const href of authors) state.append(frbrWork, 'FRBRauthor', [['href', href]])
+  for (const author of authors) state.append(frbrWork, 'FRBRauthor', [['href', '#' + author.eId]])
   state.append(frbrWork, 'FRBRcountry', [['value', work.country]])
   if (work.subtype) state.append(frbrWork, 'FRBRsubtype', [['value', work.subtype]])
   state.append(frbrWork, 'FRBRnumber', [['value', work.number]])
@@ -112,18 +101,15 @@ export function buildMeta(state: State): Element {
   state.append(expression, 'FRBRthis', [['value', `${uris.expression}/!main`]])
   state.append(expression, 'FRBRuri', [['value', uris.expression]])
   state.append(expression, 'FRBRdate', [['date', date.date], ['name', date.name]])
-  for (const href of authors) state.append(expression, 'FRBRauthor', [['href', href]])
+  for (const author of authors) state.append(expression, 'FRBRauthor', [['href', '#' + author.eId]])
   state.append(expression, 'FRBRlanguage', [['language', uris.language]])
 
   const manifestation = state.append(identification, 'FRBRManifestation')
   state.append(manifestation, 'FRBRthis', [['value', `${uris.expression}/!main.xml`]])
   state.append(manifestation, 'FRBRuri', [['value', uris.manifestation]])
-  const epoch = state.context?.sourceDateEpoch ?? null
-  state.append(
-    manifestation,
-    'FRBRdate',
-    epoch === null ? [['date', date.date], ['name', date.name]] : [['date', epochDate(epoch)], ['name', 'generation']]
-  )
+  // The manifestation is this file: dated by the conversion, never by the clock.
+  const converted = conversionDate(state.context?.sourceDateEpoch ?? null)
+  state.append(manifestation, 'FRBRdate', [['date', converted.day], ['name', 'transformation']])
   state.append(manifestation, 'FRBRauthor', [['href', '#pipeline']])
   state.append(manifestation, 'FRBRformat', [['value', 'xml']])
 
@@ -142,8 +128,10 @@ export function buildMeta(state: State): Element {
     state.append(lifecycle, 'eventRef', [
       ['date', signed.value],
       ['source', '#original'],
-      ['type', 'generation']
+      ['type', 'generation'],
+      ['refersTo', '#' + SIGNING_EVENT.eId]
     ])
+    state.events.add(SIGNING_EVENT.eId)
   }
 
   const references = state.append(el, 'references', [['source', '#pipeline']])
@@ -152,11 +140,27 @@ export function buildMeta(state: State): Element {
     ['href', uris.expression],
     ['showAs', meta.title === '' ? work.uri : meta.title]
   ])
-  for (const entry of state.tlc.entries()) {
+  const entries = state.tlc.entries()
+  for (const entry of entries) {
     state.append(references, TLC_ELEMENT[entry.kind], [
       ['eId', entry.eId],
       ['href', entry.href],
       ['showAs', entry.showAs]
+    ])
+  }
+  for (const author of authors) {
+    if (entries.some((entry) => entry.eId === author.eId)) continue
+    state.append(references, 'TLCOrganization', [
+      ['eId', author.eId],
+      ['href', author.href],
+      ['showAs', governmentName(state, author.code)]
+    ])
+  }
+  if (state.events.has(SIGNING_EVENT.eId)) {
+    state.append(references, 'TLCEvent', [
+      ['eId', SIGNING_EVENT.eId],
+      ['href', SIGNING_EVENT.href],
+      ['showAs', languageCode(meta.language) === 'zho' ? '签署' : 'signing']
     ])
   }
   state.append(references, 'TLCOrganization', [

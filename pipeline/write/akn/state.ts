@@ -29,6 +29,8 @@ export interface State {
   readonly tlc: TlcRegistry
   /** Arabic numbers of numbered elements (`article`, `point`, `chapter`), for `eid.ts`. */
   readonly ordinals: Map<Element, number>
+  /** TLCEvent eIds referred to from the text or the lifecycle (`signing`). */
+  readonly events: Set<string>
   /** The eId of the role of the signature being written, for `person/@as`. */
   signatureRole: string | null
   /** Creates an AKN element with attributes in the given order. */
@@ -55,6 +57,7 @@ export function createState(tree: Document, handlers: Handlers, context: WriteCo
     context,
     tlc: new TlcRegistry(),
     ordinals: new Map(),
+    events: new Set(),
     signatureRole: null,
     element(name, attributes = []) {
       const el = xml.createElementNS(AKN_NAMESPACE, name)

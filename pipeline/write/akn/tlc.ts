@@ -17,7 +17,7 @@ export interface TlcEntry {
 }
 
 /** eIds written by `meta.ts` itself; TLC eIds never take them. */
-export const RESERVED_META_EIDS = ['original', 'pipeline'] as const
+export const RESERVED_META_EIDS = ['original', 'pipeline', 'signing'] as const
 
 export class TlcRegistry {
   readonly #byRef = new Map<string, TlcEntry>()

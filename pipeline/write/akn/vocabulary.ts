@@ -24,9 +24,7 @@ export const UNKNOWN_STATEMENT_NAME = 'document'
 /** Types whose text binds the parties (`FRBRprescriptive`). A statement or communiqué does not. */
 export const PRESCRIPTIVE_NAMES: ReadonlySet<string> = new Set(['treaty', 'agreement', 'protocol', 'exchangeOfNotes'])
 
-export function statementName(docType: string): string {
-  return /^[a-z][A-Za-z0-9]*$/.test(docType) ? docType : UNKNOWN_STATEMENT_NAME
-}
+export {languageCode, statementName} from '../../frbr/vocabulary.js'
 
 /** `FRBRdate/@name` for the provenance of the work date (notes/akn.md §0). */
 export function dateProvenanceName(source: DateSource): string {
@@ -37,30 +35,14 @@ export function dateProvenanceName(source: DateSource): string {
       return 'citation'
     case 'visit':
       return 'visit'
+    case 'printed':
+      return 'printed'
     case 'stamp':
     case 'publication':
       return 'publication'
+    case 'conversion':
+      return 'conversion'
   }
-}
-
-/** BCP 47 (`zh-Hans`) → ISO 639-2/T (`zho`), for `FRBRlanguage` and the Expression URI. */
-const ISO639_2: Readonly<Record<string, string>> = {
-  zh: 'zho',
-  en: 'eng',
-  fr: 'fra',
-  ru: 'rus',
-  es: 'spa',
-  ar: 'ara',
-  de: 'deu',
-  ja: 'jpn',
-  ko: 'kor',
-  pt: 'por'
-}
-
-export function languageCode(bcp47: string): string {
-  const primary = bcp47.toLowerCase().split('-')[0] ?? ''
-  if (/^[a-z]{3}$/.test(primary)) return primary
-  return ISO639_2[primary] ?? 'und'
 }
 
 /** TLC element name per entity mark type. */

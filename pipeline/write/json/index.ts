@@ -4,16 +4,25 @@
  * `id`, `dates.signed`, `articles[].value`, …); a change to them is a new
  * `format` version. One builder per section type.
  */
+import type {Position} from 'unist'
 import type {Body, Conclusions, Division, Document, EntityMark, Inline, Paragraph, Preamble, Signatures} from '../../tree/types.js'
 import {divisionsOf, paragraphsOf, toText} from '../../tree/text.js'
 import type {Writer} from '../types.js'
+import {boundDepth} from '../bounded-depth.js'
 import {walk} from '../../tree/walk.js'
 
-export const JSON_FORMAT = 'diptext-document/1'
+export const JSON_FORMAT = 'diptext-document/2'
+
+/** Offsets of a node in the decoded input. */
+function span(node: {position: Position}): {start: number; end: number} {
+  return {start: node.position.start.offset ?? 0, end: node.position.end.offset ?? 0}
+}
 
 interface JsonParagraph {
   text: string
   role?: string
+  start: number
+  end: number
 }
 
 interface JsonDivision {
@@ -23,10 +32,12 @@ interface JsonDivision {
   style: string
   paragraphs: JsonParagraph[]
   points: JsonDivision[]
+  start: number
+  end: number
 }
 
 function paragraph(node: Paragraph): JsonParagraph {
-  return node.role ? {text: toText(node), role: node.role} : {text: toText(node)}
+  return node.role ? {text: toText(node), role: node.role, ...span(node)} : {text: toText(node), ...span(node)}
 }
 
 function division(node: Division): JsonDivision {
@@ -36,7 +47,8 @@ function division(node: Division): JsonDivision {
     value: node.ordinal,
     style: node.style,
     paragraphs: paragraphsOf(node).map(paragraph),
-    points: divisionsOf(node).map(division)
+    points: divisionsOf(node).map(division),
+    ...span(node)
   }
 }
 
@@ -62,9 +74,9 @@ const sectionHandlers = {
     return {
       conclusions: node.children.filter((c): c is Paragraph => c.type === 'paragraph').map(paragraph),
       signatures: (signatures?.children ?? []).flatMap((c) =>
-        c.type === 'signature' ? [{party: c.party, partyCode: c.partyCode, role: c.role, name: c.name, nameRaw: c.nameRaw}] : []
+        c.type === 'signature' ? [{party: c.party, partyCode: c.partyCode, role: c.role, name: c.name, nameRaw: c.nameRaw, ...span(c)}] : []
       ),
-      signing: signing ? {text: toText(signing)} : null
+      signing: signing ? {text: toText(signing), ...span(signing)} : null
     }
   }
 }
@@ -110,7 +122,8 @@ export function toJson(doc: Document): Record<string, unknown> {
     },
     place: meta.place,
     parties: meta.parties,
-    preface: preface ? preface.children.filter((c) => c.type === 'paragraph').map((c) => ({text: toText(c)})) : [],
+    truncated: meta.truncated === true,
+    preface: preface ? preface.children.flatMap((c) => (c.type === 'paragraph' ? [paragraph(c)] : [])) : [],
     ...parts,
     citations,
     entities: [...entities.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
@@ -125,7 +138,7 @@ export const jsonWriter: Writer = {
   directory: 'json',
   extension: '.json',
   mediaType: 'application/json',
-  write(doc) {
-    return new TextEncoder().encode(JSON.stringify(toJson(doc), null, 2) + '\n')
+  write(doc, context) {
+    return new TextEncoder().encode(JSON.stringify(toJson(boundDepth(doc, context)), null, 2) + '\n')
   }
 }

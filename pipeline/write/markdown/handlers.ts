@@ -7,6 +7,7 @@
 import type {BlockContent, Heading, Link, ListItem, PhrasingContent, RootContent} from 'mdast'
 import type {AnyNode, Division, Document, Inline} from '../../tree/types.js'
 import {toText} from '../../tree/text.js'
+import {numberSeparator} from '../number-separator.js'
 
 export interface State {
   /** Markdown file name of the document with this Work URI, for links between documents. */
@@ -14,6 +15,9 @@ export interface State {
 }
 
 type Handler = (node: never, state: State) => RootContent[]
+
+/** A printed signature mark (`（签字）`, `(签字)`), possibly with layout around it. */
+const MARK = /^[\s\u3000]*[（(][签簽]字[）)][\s\u3000]*$/u
 
 function inline(nodes: readonly Inline[], state: State): PhrasingContent[] {
   const out: PhrasingContent[] = []
@@ -43,7 +47,7 @@ export const handlers: Record<string, Handler> = {
   chapter: (node: Division, state) => {
     const [num, ...rest] = node.children
     const first = rest[0]?.type === 'paragraph' ? rest.shift() : undefined
-    const heading: Heading = {type: 'heading', depth: 2, children: [{type: 'text', value: num.value}]}
+    const heading: Heading = {type: 'heading', depth: 2, children: [{type: 'text', value: num.value + numberSeparator(node)}]}
     if (first && first.type === 'paragraph') heading.children.push(...inline(first.children, state))
     return [heading, ...all(rest, state)]
   },
@@ -54,8 +58,14 @@ export const handlers: Record<string, Handler> = {
     const out: RootContent[] = []
     for (const child of node.children) {
       if (child.type === 'signature') {
-        const parts = child.children.map((c) => toText(c)).filter((t) => t.length > 0)
-        items.push({type: 'listItem', spread: false, children: [{type: 'paragraph', children: [{type: 'text', value: parts.join(' ')}]}]})
+        // Role and name apart, as in the columns; the printed mark follows the name directly, as printed (`江泽民（签字）`).
+        let value = ''
+        for (const part of child.children) {
+          const text = toText(part)
+          if (text === '') continue
+          value += value === '' || (part.type === 'text' && MARK.test(text)) ? text : ' ' + text
+        }
+        items.push({type: 'listItem', spread: false, children: [{type: 'paragraph', children: [{type: 'text', value}]}]})
       }
     }
     if (items.length > 0) out.push({type: 'list', ordered: false, spread: false, children: items})
@@ -72,7 +82,7 @@ function numbered(node: Division, state: State): RootContent[] {
   const out: RootContent[] = []
   const first = rest[0]
   if (first && first.type === 'paragraph') {
-    out.push({type: 'paragraph', children: [{type: 'text', value: num.value}, ...inline(first.children, state)]})
+    out.push({type: 'paragraph', children: [{type: 'text', value: num.value + numberSeparator(node)}, ...inline(first.children, state)]})
     rest.shift()
   } else {
     out.push({type: 'paragraph', children: [{type: 'text', value: num.value}]})

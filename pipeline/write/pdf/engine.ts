@@ -38,7 +38,7 @@ export interface Engine {
   widthOfString(text: string, options?: {characterSpacing?: number}): number
   text(text: string, x: number, y: number, options: TextOptions): Engine
   addPage(options?: object): Engine
-  markContent(tag: string, options?: {type?: 'Pagination' | 'Layout' | 'Page'}): Engine
+  markContent(tag: string, options?: {type?: 'Pagination' | 'Layout' | 'Page'; actual?: string; lang?: string}): Engine
   markStructureContent(tag: string): StructureContent
   endMarkedContent(): Engine
   struct(tag: string, options?: {title?: string; lang?: string}): StructureElement

@@ -26,11 +26,18 @@ export interface TextBlock {
   keepWithNext: boolean
 }
 
-/** One signatory: lines stacked in its column (role over name over the mark). */
+/** One printed part of a signatory (its role, name or mark), wrapped to its half column. */
+export interface SignaturePart {
+  kind: 'role' | 'name' | 'mark'
+  /** The characters of the part, exactly as in the tree. */
+  text: string
+  /** The lines it is set in: the printed line breaks first, then breaks by width. Joined, they are `text`. */
+  lines: string[]
+}
+
+/** One signatory: its parts stacked in its column (role over name over the mark). */
 export interface SignatureCell {
-  role: string
-  name: string
-  mark: string
+  parts: SignaturePart[]
 }
 
 /** The signature block: signatories two to a row, in columns. */

@@ -3,6 +3,8 @@
  * Ntoso XML (`Source`) and JSON (`Data`) attached as associated files.
  */
 import type {Writer} from '../types.js'
+import {missingGlyphs} from './missing-glyphs.js'
+import {boundDepth} from '../bounded-depth.js'
 import {renderPdf} from './render.js'
 
 export const pdfWriter: Writer = {
@@ -10,8 +12,12 @@ export const pdfWriter: Writer = {
   directory: 'pdf',
   extension: '.pdf',
   mediaType: 'application/pdf',
-  async write(doc, context) {
-    const [akn, json] = await Promise.all([context.render('akn', doc), context.render('json', doc)])
+  async write(input, context) {
+    const doc = boundDepth(input, context)
+    for (const {char, codePoint, place} of missingGlyphs(doc)) {
+      context.warn?.(input, `No font has a glyph for \`${char}\` (${codePoint}): the page shows 〓, the text layer keeps the character`, {ruleId: 'missing-glyph', place})
+    }
+    const [akn, json] = await Promise.all([context.render('akn', input), context.render('json', input)])
     return renderPdf(doc, {akn, json, sourceDateEpoch: context.sourceDateEpoch})
   }
 }

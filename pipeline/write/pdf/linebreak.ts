@@ -10,9 +10,15 @@
  * none ends with an opening one (`（《“`…): push-out (追い出し), never
  * squeezing, so every character keeps its grid cell.
  *
- * Tokens: one per character, except that a Latin word or number (`G20`,
- * `2015`, `3.5%`) and a doubled dash or ellipsis (`——`, `……`) stay whole.
+ * Tokens are the segments between the break opportunities of UAX #14 (the
+ * `linebreak` package pdfkit itself uses): one per Han character, a Latin word
+ * or number (`G20`, `2015`, `3.5%`) whole, a doubled dash or ellipsis (`——`,
+ * `……`) whole. A space belongs to the word before it, so no line ever starts
+ * with one; at the end of a line it takes no width. A line with spaces between
+ * its words is justified by widening them (English), a line without by spacing
+ * the characters (Chinese).
  */
+import LineBreaker from 'linebreak'
 
 /** Characters that may not start a line. */
 export const NO_START = new Set(Array.from(
@@ -25,11 +31,53 @@ export const SQUEEZABLE = new Set(Array.from('，。、；：？！）》”’'
 /** Characters that may not end a line. */
 export const NO_END = new Set(Array.from('（《“‘〈「『【〔〖［｛' + '([{'))
 
-const tokenPattern = /[A-Za-z0-9]+(?:[.,\-/:'’][A-Za-z0-9]+)*%?|——|……|[\s\S]/gu
+/** Characters set one to a cell, each its own token (kinsoku decides where lines break). */
+const CELL = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Yi}\p{Script=Bopomofo}\p{Extended_Pictographic}\u3000-\u303F\uFF00-\uFFEF\u2018\u2019\u201C\u201D\u2014\u2026\u00B7\u2E80-\u2FFF]/u
 
-/** Split text into unbreakable tokens. */
+/**
+ * Split text into unbreakable tokens: one per CJK character (a doubled dash or ellipsis stays
+ * whole), and the segments of UAX #14 inside every other run (Latin words and numbers whole).
+ * A token of spaces only joins the token before it, so no line starts with a space.
+ */
 export function tokenize(text: string): string[] {
-  return text.match(tokenPattern) ?? []
+  const tokens: string[] = []
+  const push = (token: string) => {
+    const last = tokens.length - 1
+    if (last >= 0 && /^[ \t\u00a0]+$/u.test(token)) tokens[last] += token
+    else tokens.push(token)
+  }
+  let run = ''
+  const flush = () => {
+    if (run === '') return
+    const breaker = new LineBreaker(run)
+    let last = 0
+    for (let next = breaker.nextBreak(); next !== null; next = breaker.nextBreak()) {
+      if (next.position > last) push(run.slice(last, next.position))
+      last = next.position
+    }
+    if (last < run.length) push(run.slice(last))
+    run = ''
+  }
+  const chars = Array.from(text)
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i]!
+    if (!CELL.test(char)) {
+      run += char
+      continue
+    }
+    flush()
+    if ((char === '—' || char === '…') && chars[i + 1] === char) {
+      push(char + char)
+      i++
+    } else push(char)
+  }
+  flush()
+  return tokens
+}
+
+/** Spaces at the end of a token (they hang at a line end and take no width there). */
+export function trailingSpace(token: string): string {
+  return /[ \t\u00a0]*$/u.exec(token)?.[0] ?? ''
 }
 
 export interface BreakOptions {
@@ -46,6 +94,10 @@ export interface BreakOptions {
    * tighter, instead of pushing a character out and setting the line loose.
    */
   squeeze?(token: string): number
+  /** The tokens of the text, when the caller decides them (a title keeps names whole). */
+  tokens?: readonly string[]
+  /** Width of the spaces that end `token`: they hang past the end of a line and take no room there. */
+  hang?(token: string): number
 }
 
 export interface BrokenLine {
@@ -76,8 +128,9 @@ export function canBreakBetween(before: string, after: string): boolean {
 
 /** Break `text` into lines (greedy with kinsoku push-out). Never drops or adds a character. */
 export function breakLines(text: string, options: BreakOptions): BrokenLine[] {
-  const tokens = tokenize(text)
+  const tokens = options.tokens ? [...options.tokens] : tokenize(text)
   const widths = tokens.map((token) => options.measure(token))
+  const hangs = tokens.map((token) => (options.hang && trailingSpace(token) !== '' ? options.hang(token) : 0))
   const lines: BrokenLine[] = []
   let start = 0
   let offset = options.firstOffset ?? 0
@@ -85,7 +138,7 @@ export function breakLines(text: string, options: BreakOptions): BrokenLine[] {
     const available = options.width - offset
     let end = start
     let natural = 0
-    while (end < tokens.length && (end === start || natural + (widths[end] ?? 0) <= available + epsilon)) {
+    while (end < tokens.length && (end === start || natural + (widths[end] ?? 0) - (hangs[end] ?? 0) <= available + epsilon)) {
       natural += widths[end] ?? 0
       end++
     }
@@ -119,7 +172,7 @@ export function breakLines(text: string, options: BreakOptions): BrokenLine[] {
       natural = 0
       for (let index = start; index < end; index++) natural += widths[index] ?? 0
     }
-    lines.push({text: tokens.slice(start, end).join(''), natural, available, justify: end < tokens.length})
+    lines.push({text: tokens.slice(start, end).join(''), natural: natural - (hangs[end - 1] ?? 0), available, justify: end < tokens.length})
     start = end
     offset = 0
   }

@@ -7,10 +7,13 @@
  * Work URI goes into Keywords and into the XMP as `dc:identifier`. A custom
  * Info key carries the sha256 of the document, so different documents never
  * share an /ID (pdfkit derives /ID from the Info entries). Nothing here reads
- * the clock: CreationDate is `SOURCE_DATE_EPOCH` or the document's own latest date.
+ * the clock: CreationDate is the conversion's date (`frbr/conversion-date.ts`:
+ * `SOURCE_DATE_EPOCH`, else the release date of diptext), never a date of the
+ * document itself (a 1956 text is not a file created in 1956).
  */
 import {createHash} from 'node:crypto'
 import type {Document} from '../../tree/types.js'
+import {conversionDate} from '../../frbr/conversion-date.js'
 
 /** Characters not allowed in XML 1.0 (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF). */
 const xmlInvalid = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu
@@ -38,10 +41,9 @@ export function latestDate(doc: Document): Date | null {
   return Number.isNaN(date.getTime()) ? null : date
 }
 
-/** CreationDate: `SOURCE_DATE_EPOCH` when set, else the document's latest date, else 1970-01-01. */
-export function creationDate(doc: Document, sourceDateEpoch: number | null): Date {
-  if (sourceDateEpoch !== null) return new Date(sourceDateEpoch * 1000)
-  return latestDate(doc) ?? new Date(0)
+/** CreationDate: the conversion's date, `SOURCE_DATE_EPOCH` when set, else the release date. */
+export function creationDate(sourceDateEpoch: number | null): Date {
+  return conversionDate(sourceDateEpoch).instant
 }
 
 /** sha256 (hex) of the document: its identity and its whole content. */

@@ -3,16 +3,22 @@
  * then drawn with pdfkit as tagged PDF/A-3a.
  */
 import type {Document} from '../../tree/types.js'
-import {advance, getFont} from './fonts.js'
+import {advance, advanceWithFallback, getFont, glyphCount, glyphCountWithFallback, runsOf, type FontKey} from './fonts.js'
 import {createEngine, type Engine, type StructureElement} from './engine.js'
 import {flatten, type Block, type FlowGroup, type FlowNode, type TextBlock} from './flow.js'
 import {buildFlow} from './handle/index.js'
 import {baseline, cell, geometry, paginate, slotTop, tracking, type Measured, type Placement} from './layout.js'
-import {breakBalanced, breakLines, SQUEEZABLE, type BrokenLine} from './linebreak.js'
+import {breakBalanced, breakLines, SQUEEZABLE, trailingSpace, type BrokenLine} from './linebreak.js'
+import {spanLanguage} from './language.js'
+import {breakTitle} from './title-break.js'
+import {patchAttachmentChecksums} from './attachments.js'
 import {buildInfo, creationDate, escapeInfoInXmp, extraXmp} from './metadata.js'
-import {blockHeight, cellLines, columns, rowHeight, rows} from './signatures.js'
+import {blockHeight, columns, rowHeight, rows, signatureWidth} from './signatures.js'
 
-export const lang = 'zh-CN'
+/** The document's /Lang: its BCP 47 tag (`zh-Hans`, `zh-Hant`, `en`), `zh` when the tree has none. */
+export function documentLanguage(doc: Document): string {
+  return /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(doc.meta.language) ? doc.meta.language : 'zh'
+}
 
 /** Tracking of a text block: on the grid for body text, none for the title. */
 function trackingOf(block: TextBlock): number {
@@ -22,9 +28,14 @@ function trackingOf(block: TextBlock): number {
 /** Break a text block into lines. */
 export function linesOf(block: TextBlock): BrokenLine[] {
   const spacing = trackingOf(block)
-  const measure = (token: string) => advance(block.font, token) * block.size + spacing * token.length
+  const measure = (token: string) => advanceWithFallback(block.font, token) * block.size + spacing * Array.from(token).length
   const squeeze = (token: string) => (SQUEEZABLE.has(token) ? (block.size * 0.5) : 0)
-  const options = {width: geometry.blockWidth, firstOffset: block.indent * cell, measure, squeeze}
+  const hang = (token: string) => {
+    const space = trailingSpace(token)
+    return advance(block.font, space) * block.size + spacing * space.length
+  }
+  const options = {width: geometry.blockWidth, firstOffset: block.indent * cell, measure, squeeze, hang}
+  if (block.tag === 'H1') return breakTitle(block.text, options)
   return block.align === 'center' ? breakBalanced(block.text, options) : breakLines(block.text, options)
 }
 
@@ -36,7 +47,7 @@ export interface LaidOut {
 
 /** Lines and pages of a document, without drawing anything. */
 export function layoutDocument(doc: Document): LaidOut {
-  const flow = buildFlow(doc)
+  const flow = buildFlow(doc, documentLanguage(doc))
   const blocks = flatten(flow).map(({block, outlines}) => {
     if (block.kind === 'text') {
       const lines = linesOf(block)
@@ -63,10 +74,16 @@ export interface RenderInput {
   sourceDateEpoch: number | null
 }
 
-/** Structure elements of each block: one list per signatory for a signature block, else one element. */
+/** Structure elements of each block: per signatory one element per part (role, name, mark); else one element. */
 type BlockElements = StructureElement[][]
 
-function buildStructure(engine: Engine, flow: FlowGroup): {root: StructureElement; elements: BlockElements[]} {
+/** Options of a structure element: its language when it differs from the document's (`/Lang` per span). */
+function structOptions(text: string, documentLang: string): {lang?: string} {
+  const lang = spanLanguage(text, documentLang)
+  return lang === null ? {} : {lang}
+}
+
+function buildStructure(engine: Engine, flow: FlowGroup, documentLang: string): {root: StructureElement; elements: BlockElements[]} {
   const elements: BlockElements[] = []
   const visit = (node: FlowNode, parent: StructureElement) => {
     if (node.kind === 'group') {
@@ -76,7 +93,7 @@ function buildStructure(engine: Engine, flow: FlowGroup): {root: StructureElemen
       return
     }
     if (node.kind === 'text') {
-      const element = engine.struct(node.tag)
+      const element = engine.struct(node.tag, structOptions(node.text, documentLang))
       parent.add(element)
       elements.push([[element]])
       return
@@ -86,10 +103,10 @@ function buildStructure(engine: Engine, flow: FlowGroup): {root: StructureElemen
       node.cells.map((signatory) => {
         const div = engine.struct('Div')
         parent.add(div)
-        return cellLines(signatory).map(() => {
-          const line = engine.struct('P')
-          div.add(line)
-          return line
+        return signatory.parts.map((part) => {
+          const element = engine.struct('P', structOptions(part.text, documentLang))
+          div.add(element)
+          return element
         })
       })
     )
@@ -108,42 +125,114 @@ function drawTagged(engine: Engine, element: StructureElement, tag: string, draw
   element.add(content)
 }
 
+const count = (text: string) => Array.from(text).length
+
+/**
+ * Draws `text` from `x`: each run in the font that has its glyphs (a missing glyph as 〓 with the
+ * character as ActualText); after every space between words, `wordGap` more. Returns the end x.
+ */
+function drawRuns(engine: Engine | null, font: FontKey, size: number, text: string, x: number, y: number, spacing: number, wordGap: number): number {
+  // Always word by word, so that a width measured here is the width drawn (kerning stops at spaces).
+  const words = text.match(/[^ ]+ *| +/gu) ?? []
+  for (const word of words) {
+    for (const run of runsOf(font, word)) {
+      if (run.actual !== undefined) engine?.markContent('Span', {actual: run.actual})
+      if (run.text !== '') {
+        if (engine) {
+          useFont(engine, run.font, size)
+          engine.text(run.text, x, y, {lineBreak: false, characterSpacing: spacing, baseline: 'alphabetic'})
+        }
+        x += advance(run.font, run.text) * size + spacing * glyphCount(run.font, run.text)
+      }
+      if (run.actual !== undefined) engine?.endMarkedContent()
+    }
+    if (word.endsWith(' ')) x += wordGap
+  }
+  return x
+}
+
+/** The width `drawRuns` gives `text` (shaped run by run, as drawn), to the end of its last glyph. */
+function drawnWidth(font: FontKey, size: number, text: string, spacing: number, wordGap: number): number {
+  return drawRuns(null, font, size, text, 0, 0, spacing, wordGap) - spacing
+}
+
+const registered = new WeakMap<Engine, Set<FontKey>>()
+
+/** Selects `font`, registering it with this document first: a fallback font is opened only when a document needs it. */
+function useFont(engine: Engine, font: FontKey, size: number): void {
+  let fonts = registered.get(engine)
+  if (!fonts) registered.set(engine, (fonts = new Set()))
+  if (!fonts.has(font)) {
+    engine.registerFont(font, getFont(font))
+    fonts.add(font)
+  }
+  engine.font(font, size)
+}
+
+/** Spaces between words of a line (not the hanging ones at its end). */
+function innerSpaces(text: string): number {
+  return (text.trimEnd().match(/ +/gu) ?? []).length
+}
+
+/** A line is justified by its word spaces when it has some and is mostly not Han (English). */
+function justifiesBySpaces(text: string): boolean {
+  if (innerSpaces(text) === 0) return false
+  const letters = text.replace(/\s/gu, '')
+  const han = (letters.match(/\p{Script=Han}/gu) ?? []).length
+  return han * 2 < count(letters)
+}
+
 function drawText(engine: Engine, block: TextBlock, lines: BrokenLine[], placement: Placement, element: StructureElement): void {
-  engine.font(block.font, block.size)
   drawTagged(engine, element, block.tag, () => {
     for (let index = placement.from; index < placement.to; index++) {
       const line = lines[index]
       if (!line) continue
       const slot = placement.slot + index - placement.from
-      const count = line.text.length
-      const natural = engine.widthOfString(line.text)
+      const visible = line.text.trimEnd()
       let spacing = trackingOf(block)
-      if (block.align === 'justify' && line.justify && count > 1) spacing = (line.available - natural) / (count - 1)
-      const width = natural + spacing * (count - 1)
+      let wordGap = 0
+      const natural = drawnWidth(block.font, block.size, visible, spacing, 0)
+      const unspaced = drawnWidth(block.font, block.size, visible, 0, 0)
+      const glyphs = glyphCountWithFallback(block.font, visible)
+      if (block.align === 'justify' && line.justify) {
+        if (justifiesBySpaces(line.text)) wordGap = Math.max(0, (line.available - natural) / innerSpaces(line.text))
+        else if (glyphs > 1) spacing = (line.available - unspaced) / (glyphs - 1)
+      }
+      let width = wordGap > 0 ? natural + wordGap * innerSpaces(line.text) : drawnWidth(block.font, block.size, visible, spacing, 0)
+      // A line that holds a closing mark squeezed in (or one unbreakable token) may be a little too
+      // wide at its natural spacing: it is set tighter, so no glyph passes the edge of the text block.
+      if (width > line.available + 0.01 && glyphs > 1) {
+        wordGap = 0
+        spacing = (line.available - unspaced) / (glyphs - 1)
+        width = line.available
+      }
       let x = geometry.left
       if (block.align === 'justify') x += geometry.blockWidth - line.available
       else if (block.align === 'center') x += (geometry.blockWidth - width) / 2
       else x += Math.max(0, geometry.blockWidth - block.rightIndent * cell - width)
-      engine.text(line.text, x, baseline(slot, block.size), {lineBreak: false, characterSpacing: spacing, baseline: 'alphabetic'})
+      drawRuns(engine, block.font, block.size, line.text, x, baseline(slot, block.size), spacing, wordGap)
     }
   })
 }
 
 function drawSignatures(engine: Engine, block: Extract<Block, {kind: 'signatures'}>, slot: number, elements: BlockElements): void {
-  engine.font('regular', geometry.fontSize)
   const columnWidth = geometry.blockWidth / columns
   let top = slot
   let index = 0
   for (const row of rows(block.cells)) {
     row.forEach((signatory, column) => {
-      const lineElements = elements[index++] ?? []
-      cellLines(signatory).forEach((text, line) => {
-        const element = lineElements[line]
+      const partElements = elements[index++] ?? []
+      let line = 0
+      signatory.parts.forEach((part, partIndex) => {
+        const element = partElements[partIndex]
         if (!element) return
-        const width = engine.widthOfString(text, {characterSpacing: tracking})
-        const x = geometry.left + column * columnWidth + Math.max(0, (columnWidth - width) / 2)
         drawTagged(engine, element, 'P', () => {
-          engine.text(text, x, baseline(top + line, geometry.fontSize), {lineBreak: false, characterSpacing: tracking, baseline: 'alphabetic'})
+          for (const text of part.lines) {
+            const width = signatureWidth(text.trimEnd())
+            const x = geometry.left + column * columnWidth + Math.max(0, (columnWidth - width) / 2)
+            drawRuns(engine, 'regular', geometry.fontSize, text, x, baseline(top + line, geometry.fontSize), tracking, 0)
+            line++
+          }
         })
       })
     })
@@ -167,7 +256,8 @@ function drawFolio(engine: Engine, number: number): void {
 /** Render `doc` as PDF/A-3a; resolves to the bytes of the file. */
 export function renderPdf(doc: Document, input: RenderInput): Promise<Uint8Array> {
   const laid = layoutDocument(doc)
-  const date = creationDate(doc, input.sourceDateEpoch)
+  const date = creationDate(input.sourceDateEpoch)
+  const lang = documentLanguage(doc)
   const info = buildInfo(doc, date)
   const engine = createEngine({
     pdfVersion: '1.7',
@@ -195,10 +285,11 @@ export function renderPdf(doc: Document, input: RenderInput): Promise<Uint8Array
 
   escapeInfoInXmp(engine)
   engine.appendXML(extraXmp(doc, lang))
-  engine.registerFont('regular', getFont('regular'))
-  engine.registerFont('bold', getFont('bold'))
+  useFont(engine, 'bold', geometry.titleSize)
+  useFont(engine, 'regular', geometry.fontSize)
 
   const attached = {creationDate: date, modifiedDate: date}
+  patchAttachmentChecksums(engine)
   engine.file(input.akn, {
     name: `${doc.meta.slug}.xml`,
     type: 'application/xml',
@@ -214,7 +305,7 @@ export function renderPdf(doc: Document, input: RenderInput): Promise<Uint8Array
     ...attached
   })
 
-  const {root, elements} = buildStructure(engine, laid.flow)
+  const {root, elements} = buildStructure(engine, laid.flow, lang)
   laid.pages.forEach((page, pageIndex) => {
     engine.addPage()
     drawFolio(engine, pageIndex + 1)

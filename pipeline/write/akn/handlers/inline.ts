@@ -11,6 +11,7 @@
  *   brackets always stay outside the `ref`. Without a target: plain text.
  */
 import type {Citation, DateMark, EntityMark, Num, Text} from '../../../tree/types.js'
+import {SIGNING_EVENT} from '../meta.js'
 import type {Handler} from '../state.js'
 
 export const text: Handler<Text> = (node, parent, state) => {
@@ -22,12 +23,30 @@ export const num: Handler<Num> = (node, parent, state) => {
   if (node.value !== '') el.appendChild(state.text(node.value))
 }
 
+/** What separates the two ends of a printed range (`三月七日至十日`, `7–10 March`). */
+const RANGE_SEPARATOR = /至|到|～|~|—|–|-|\bto\b/u
+
 export const date: Handler<DateMark> = (node, parent, state) => {
   if (!isCalendarDate(node.iso)) {
     state.all(node.children, parent)
     return
   }
-  const el = state.append(parent, state.inside('dateLine') ? 'docDate' : 'date', [['date', node.iso]])
+  const name = state.inside('dateLine') ? 'docDate' : 'date'
+  // The signing date refers to the signing event (a TLCEvent of `references`).
+  const signing = name === 'date' && state.inside('signing') && node.iso === state.tree.meta.dates.signed?.value
+  if (signing) state.events.add(SIGNING_EVENT.eId)
+  const attributes = [['date', node.iso], ['refersTo', signing ? '#' + SIGNING_EVENT.eId : undefined]] as const
+  // A range tags its start and its end, each with its own date; the separator stays between them.
+  const printed = node.children.map((child) => child.value).join('')
+  const separator = node.isoEnd !== undefined && isCalendarDate(node.isoEnd) ? RANGE_SEPARATOR.exec(printed) : null
+  if (separator && separator.index > 0 && separator.index + separator[0].length < printed.length) {
+    const end = separator.index + separator[0].length
+    state.append(parent, name, attributes).appendChild(state.text(printed.slice(0, separator.index)))
+    parent.appendChild(state.text(separator[0]))
+    state.append(parent, name, [['date', node.isoEnd!]]).appendChild(state.text(printed.slice(end)))
+    return
+  }
+  const el = state.append(parent, name, attributes)
   state.all(node.children, el)
 }
 

@@ -8,6 +8,7 @@ import {group, paragraph as block, type FlowNode} from '../flow.js'
 import {handle} from './index.js'
 import {paragraph} from './paragraph.js'
 import {toText as textOf} from '../../../tree/text.js'
+import {numberSeparator} from '../../number-separator.js'
 
 /** Bookmark title of an article: its number and the start of its text. */
 export function outlineTitle(node: Division, length = 24): string {
@@ -19,7 +20,7 @@ export function outlineTitle(node: Division, length = 24): string {
 export function division(node: Division): FlowNode[] {
   const [num, ...rest] = node.children
   const children: FlowNode[] = []
-  let prefix = num.value
+  let prefix = num.value + numberSeparator(node)
   for (const child of rest) {
     if (child.type === 'paragraph') {
       children.push(...paragraph(child as Paragraph, prefix))
