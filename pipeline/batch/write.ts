@@ -6,10 +6,12 @@
  */
 import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {createHash} from 'node:crypto'
 import type {Document} from '../tree/types.js'
 import type {WriteContext} from '../write/types.js'
 import {getWriter} from '../write/registry.js'
+import {outputName} from '../write/output-name.js'
+
+export {outputName}
 
 export interface WriteOptions {
   out: string
@@ -42,20 +44,6 @@ export async function writeAtomic(target: string, bytes: Uint8Array | string): P
     await rm(temporary, {force: true})
     throw error
   }
-}
-
-/** NAME_MAX of common file systems (ext4, xfs, tmpfs, APFS, NTFS): stems are ASCII, so bytes = characters. */
-const MAX_NAME = 255
-
-/** The file name of `<stem><ext>`: safe characters only, within NAME_MAX (pages link each other by it). */
-export function outputName(stem: string, extension: string): string {
-  let safeStem = stem.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^\.+/, '') || 'document'
-  const maxStem = MAX_NAME - extension.length
-  if (safeStem.length > maxStem) {
-    // Cut, and keep distinct stems distinct with a hash of the whole.
-    safeStem = safeStem.slice(0, maxStem - 17) + '-' + createHash('sha256').update(stem).digest('hex').slice(0, 16)
-  }
-  return safeStem + extension
 }
 
 /** `out/<dir>/<stem><ext>`, refusing anything that would resolve outside `out`. */
