@@ -26,6 +26,7 @@ a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible
 .skip:focus { left: 1rem; top: 1rem; background: var(--paper); padding: .5rem; z-index: 1; }
 .site { border-bottom: 1px solid var(--rule); margin-bottom: 1.5rem; padding-bottom: .5rem; }
 main { display: grid; grid-template-columns: minmax(0, 1fr) 20rem; gap: 2.5rem; }
+main > * { min-width: 0; }
 main.collection { display: block; }
 @media (max-width: 60rem) { main { grid-template-columns: minmax(0, 1fr); } }
 h1 { font-size: 1.6rem; line-height: 1.4; text-align: center; margin: 1rem 0 2rem; }
@@ -49,6 +50,7 @@ h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
 .about table { border-collapse: collapse; width: 100%; }
 .about th, .about td { text-align: left; vertical-align: top; padding: .3rem .4rem; border-bottom: 1px solid var(--rule); }
 .about th { color: var(--muted); font-weight: 600; white-space: nowrap; }
+.about td { overflow-wrap: anywhere; }
 .hash { word-break: break-all; font-size: .8rem; }
 .formats { padding-left: 1.2rem; }
 .controls { display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; margin: 1rem 0; }
@@ -58,6 +60,7 @@ h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
 .count { font-size: .95rem; color: var(--muted); }
 .listing { border-collapse: collapse; width: 100%; font-size: .95rem; }
 .listing th, .listing td { text-align: left; padding: .45rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
+.listing td:first-child { white-space: nowrap; }
 .listing th button { font: inherit; font-weight: 600; color: var(--ink); background: none; border: 0; padding: 0; cursor: pointer; }
 .listing th[aria-sort="ascending"] button::after { content: " ▲"; }
 .listing th[aria-sort="descending"] button::after { content: " ▼"; }
