@@ -27,6 +27,21 @@ import {createWriteContext} from '../pipeline/write/context.js'
 import type {Document} from '../pipeline/tree/types.js'
 import {convertSeed, root} from './helpers/seed.js'
 
+// The page's globals, for the functions that run inside the browser (the tests are type-checked without the DOM lib).
+interface PageElement {
+  id: string
+  className: string
+  getBoundingClientRect(): {top: number}
+}
+declare const window: {axe: unknown; scrollY: number; innerHeight: number}
+declare const document: {
+  activeElement: PageElement | null
+  documentElement: {scrollHeight: number}
+  getElementById(id: string): PageElement | null
+  querySelector(selector: string): PageElement | null
+}
+declare function getComputedStyle(el: unknown): {gridTemplateColumns: string}
+
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']
 
 /** `CHROMIUM_PATH`, else the first system browser found, else null. */

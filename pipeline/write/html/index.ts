@@ -37,9 +37,24 @@ export interface HtmlOptions {
   formats?: readonly FormatLink[]
 }
 
+const byIdCache = new WeakMap<readonly Document[], ReadonlyMap<string, Document>>()
+
+/** Work URI → document, once per batch (the first of a URI wins, as in a linear search). */
+function documentsById(batch: readonly Document[]): ReadonlyMap<string, Document> {
+  let map = byIdCache.get(batch)
+  if (!map) {
+    const built = new Map<string, Document>()
+    for (const doc of batch) if (!built.has(doc.meta.id)) built.set(doc.meta.id, doc)
+    byIdCache.set(batch, built)
+    map = built
+  }
+  return map
+}
+
 /** The page of a document as a hast tree. */
 export function toHast(doc: Document, options: HtmlOptions): Root {
-  const pageOf = (workUri: string) => options.batch.find((d) => d.meta.id === workUri) ?? null
+  const byId = documentsById(options.batch)
+  const pageOf = (workUri: string) => byId.get(workUri) ?? null
   const hrefOf = (workUri: string) => {
     const target = pageOf(workUri)
     return target ? outputName(target.meta.slug, HTML_EXTENSION) : null
