@@ -25,7 +25,7 @@ import {createWriteContext} from '../pipeline/write/context.js'
 import {writeBatch} from '../pipeline/batch/write.js'
 import {convert} from '../pipeline/batch/convert.js'
 import {aknSample, aknVariants, art, CITED_ID, doc, meta, para, SAMPLE_TITLE} from './fixtures/akn-sample.js'
-import {convertSeed} from './helpers/seed.js'
+import {convertPaths, convertSeed, corpusFiles} from './helpers/seed.js'
 import {byId, elements, parse, textOf, validationErrors} from './helpers/html.js'
 
 const decoder = new TextDecoder()
@@ -152,6 +152,24 @@ describe('document page', () => {
   it('is deterministic', () => {
     expect(toHtml(aknSample(), {batch: [aknSample(), cited()]})).toBe(html)
   })
+
+  it('gives a document without a title a page title and an h1 that say so, outside its text', async () => {
+    const untitled = doc(meta({id: '/akn/cn/statement/document/2001/cn-us', title: '', slug: 'untitled'}), {
+      type: 'body',
+      children: [para('双方同意。')],
+      position: sample.position
+    })
+    const page = toHtml(untitled, {batch: [untitled]})
+    expect(await validationErrors(page)).toEqual([])
+    const tree = parse(page)
+    const h1 = elements(tree).filter((el) => el.tagName === 'h1')
+    expect(h1.map(textOf)).toEqual(['Untitled document (untitled)'])
+    expect(h1[0]!.properties['lang']).toBe('en')
+    expect(textOf(byId(tree, 'text')!)).toBe('双方同意。')
+    const index = decoder.decode(buildSite([untitled], {extension: '.html'})[0]!.bytes)
+    expect(await validationErrors(index)).toEqual([])
+    expect(index).toContain('<a href="untitled.html" lang="en">Untitled document (untitled)</a>')
+  })
 })
 
 describe('collection site', () => {
@@ -262,5 +280,21 @@ describe('the seed through the pipeline', () => {
     const page = decoder.decode(await htmlWriter.write(english, createWriteContext(documents)))
     expect(elements(parse(page)).find((el) => el.tagName === 'html')?.properties['lang']).toBe('en')
     expect(await validationErrors(page)).toEqual([])
+  })
+})
+
+describe('the corpus', () => {
+  const files = corpusFiles()
+  it.skipIf(files.length === 0)(`gives a valid page with every AKN unit anchored, for every document${files.length === 0 ? ' [SKIPPED: no corpus]' : ''}`, async () => {
+    const {documents} = await convertPaths(files)
+    expect(documents.length).toBeGreaterThan(0)
+    for (const document of documents) {
+      const page = toHtml(document, {batch: documents})
+      expect(await validationErrors(page), document.meta.slug).toEqual([])
+      const tree = parse(page)
+      expect(textOf(byId(tree, 'text')!), document.meta.slug).toBe(toText(document))
+      for (const eId of aknDivisionEids(document)) expect(byId(tree, eId), `${document.meta.slug} ${eId}`).toBeDefined()
+    }
+    expect(await validationErrors(decoder.decode(buildSite(documents, {extension: '.html'})[0]!.bytes))).toEqual([])
   })
 })

@@ -14,7 +14,7 @@ import type {Writer} from '../types.js'
 import {outputName} from '../output-name.js'
 import {eidsOf} from './eids.js'
 import {handlers} from './handlers.js'
-import {documentPage, type FormatLink} from './page.js'
+import {displayTitle, documentPage, type FormatLink} from './page.js'
 import {createState} from './state.js'
 import {buildSite} from './site/index.js'
 
@@ -63,7 +63,10 @@ export function toHast(doc: Document, options: HtmlOptions): Root {
   return documentPage(doc, state.handle(doc), {
     formats: options.formats ?? [],
     hrefOf,
-    titleOf: (workUri) => pageOf(workUri)?.meta.title ?? null
+    titleOf: (workUri) => {
+      const target = pageOf(workUri)
+      return target ? displayTitle(target).text : null
+    }
   })
 }
 

@@ -33,8 +33,19 @@ export interface PageOptions {
   titleOf(workUri: string): string | null
 }
 
+/** The title a page, list or feed shows: the document's own, else a label that says it has none (in English). */
+export function displayTitle(doc: Document): {text: string; lang: string} {
+  const title = doc.meta.title.trim()
+  return title === '' ? {text: `Untitled document (${doc.meta.slug})`, lang: 'en'} : {text: doc.meta.title, lang: doc.meta.language}
+}
+
+function hasTitle(doc: Document): boolean {
+  return doc.children.some((section) => section.type === 'preface' && section.children.some((child) => child.type === 'title'))
+}
+
 export function documentPage(doc: Document, text: ElementContent[], options: PageOptions): Root {
   const {meta} = doc
+  const shown = displayTitle(doc)
   const rows: Element[] = []
   const row = (label: string, ...value: Array<ElementContent | string>) => rows.push(h('tr', [h('th', {scope: 'row'}, label), h('td', value)]))
   const inDocLang = (value: string) => h('span', {lang: meta.language}, value)
@@ -56,7 +67,7 @@ export function documentPage(doc: Document, text: ElementContent[], options: Pag
   const head = h('head', [
     h('meta', {charSet: 'utf-8'}),
     h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
-    h('title', meta.title),
+    h('title', shown.lang === meta.language ? {} : {lang: shown.lang}, shown.text),
     h('link', {rel: 'stylesheet', href: STYLESHEET}),
     h('link', {rel: 'index', href: COLLECTION_PAGE}),
     ...options.formats.map((format) => h('link', {rel: 'alternate', type: format.mediaType, href: format.href}))
@@ -64,7 +75,11 @@ export function documentPage(doc: Document, text: ElementContent[], options: Pag
 
   const body = h('body', [
     h('a', {className: ['skip'], href: '#text', lang: 'en'}, 'Skip to the text'),
-    h('header', {className: ['site'], lang: 'en'}, [h('nav', {ariaLabel: 'Collection'}, [h('a', {href: COLLECTION_PAGE}, '← All documents')])]),
+    h('header', {className: ['site'], lang: 'en'}, [
+      h('nav', {ariaLabel: 'Collection'}, [h('a', {href: COLLECTION_PAGE}, '← All documents')]),
+      // A document printed without a title still gets the page's one h1, outside its text.
+      ...(hasTitle(doc) ? [] : [h('h1', {className: ['untitled'], lang: shown.lang}, shown.text)])
+    ]),
     h('main', [
       h('article', {id: 'text', className: ['document']}, text),
       h('aside', {className: ['about'], lang: 'en', ariaLabelledBy: 'about-heading'}, [

@@ -11,6 +11,7 @@ import {createHash} from 'node:crypto'
 import {xmlSafe} from '../../akn/xml-chars.js'
 import {XML_NAMESPACE} from '../../akn/vocabulary.js'
 import {listedDate, type ListedDocument} from './listing.js'
+import {displayTitle} from '../page.js'
 
 const ATOM = 'http://www.w3.org/2005/Atom'
 const SITEMAP = 'http://www.sitemaps.org/schemas/sitemap/0.9'
@@ -63,7 +64,8 @@ export function atomFeed(listed: readonly ListedDocument[], title: string, siteU
   for (const {doc, page} of entries) {
     const entry = add(xml, feed, ATOM, 'entry')
     add(xml, entry, ATOM, 'id', uuidOf(doc.meta.id + '\u0000' + doc.meta.slug))
-    add(xml, entry, ATOM, 'title', doc.meta.title, {'xml:lang': doc.meta.language})
+    const shown = displayTitle(doc)
+    add(xml, entry, ATOM, 'title', shown.text, {'xml:lang': shown.lang})
     add(xml, entry, ATOM, 'updated', `${listedDate(doc) || NO_DATE}T00:00:00Z`)
     if (doc.meta.dates.published) add(xml, entry, ATOM, 'published', `${doc.meta.dates.published.value}T00:00:00Z`)
     const author = add(xml, entry, ATOM, 'author')

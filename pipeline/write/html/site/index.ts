@@ -10,7 +10,7 @@ import rehypeStringify from 'rehype-stringify'
 import type {Document} from '../../../tree/types.js'
 import {toText} from '../../../tree/text.js'
 import {outputName} from '../../output-name.js'
-import {STYLESHEET} from '../page.js'
+import {displayTitle, STYLESHEET} from '../page.js'
 import {atomFeed, sitemap} from './feeds.js'
 import {collectionPage, FEED, SCRIPT, SEARCH_INDEX, type ListedDocument} from './listing.js'
 import {SITE_JS} from './script.js'
@@ -46,8 +46,8 @@ export interface SearchEntry {
 export function searchIndex(listed: readonly ListedDocument[]): SearchEntry[] {
   return listed.map(({doc, page}) => ({
     page,
-    title: doc.meta.title,
-    lang: doc.meta.language,
+    title: displayTitle(doc).text,
+    lang: displayTitle(doc).lang,
     date: doc.meta.dates.signed?.value ?? '',
     text: textOf(doc)
   }))

@@ -7,7 +7,7 @@
 import type {Element, Root} from 'hast'
 import {h} from 'hastscript'
 import type {Document} from '../../../tree/types.js'
-import {STYLESHEET} from '../page.js'
+import {displayTitle, STYLESHEET} from '../page.js'
 
 export interface ListedDocument {
   doc: Document
@@ -51,12 +51,13 @@ export function collectionPage(listed: readonly ListedDocument[], title: string)
   const rows = listed.map(({doc, page}) => {
     const {meta} = doc
     const date = listedDate(doc)
+    const shown = displayTitle(doc)
     return h(
       'tr',
-      {dataPage: page, dataDate: date, dataTitle: meta.title, dataType: meta.docType, dataParty: partyKeys(doc).join(' '), dataLang: meta.language},
+      {dataPage: page, dataDate: date, dataTitle: shown.text, dataType: meta.docType, dataParty: partyKeys(doc).join(' '), dataLang: meta.language},
       [
         h('td', date === '' ? '—' : h('time', {dateTime: date}, date)),
-        h('td', [h('a', {href: page, lang: meta.language}, meta.title)]),
+        h('td', [h('a', {href: page, lang: shown.lang}, shown.text)]),
         h('td', [meta.docTypeLabel ? h('span', {lang: meta.language}, meta.docTypeLabel) : '', meta.docTypeLabel ? ' ' : '', h('code', meta.docType)]),
         h('td', meta.parties.flatMap((party, index) => [index > 0 ? ', ' : '', h('span', {lang: meta.language, title: party.code ?? undefined}, party.name)])),
         h('td', h('code', meta.language))

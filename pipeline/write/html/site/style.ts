@@ -72,7 +72,8 @@ mark { background: var(--mark); color: var(--ink); }
   @page { size: A4; margin: 25mm 20mm; }
   :root { font-size: 12pt; line-height: 1.7; }
   body { max-width: none; padding: 0; }
-  .skip, .site, .controls, .formats, #formats-heading { display: none; }
+  .skip, .site nav, .controls, .formats, #formats-heading { display: none; }
+  .site { border: 0; margin: 0; padding: 0; }
   main { display: block; }
   a { color: inherit; text-decoration: none; }
   .document :target { background: none; }
