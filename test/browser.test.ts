@@ -176,6 +176,11 @@ describe.skipIf(!executable)(`the site in headless Chromium${SKIPPED}`, () => {
     expect(place.top).toBeGreaterThan(-1)
     expect(place.top < 5 || place.scrolled >= place.bottom - 1).toBe(true)
     expect(await page.textContent('#art_3 > .num')).toMatch(/^三/)
+    // The printed number is the article's own anchor.
+    await page.click('#art_2 > a.num')
+    expect(page.url().endsWith('#art_2')).toBe(true)
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('art_2')
+    await page.goto(pageUrl(`${citing.meta.slug}.html`, '#art_3'))
     await page.screenshot({path: path.join(artifacts, 'document.png')})
     await page.screenshot({path: path.join(artifacts, 'document-full.png'), fullPage: true})
 

@@ -55,16 +55,22 @@ const paragraph: Handler<Paragraph> = (node, state) => [
   h('p', {...state.idOf(node), className: node.role ? [ROLE_CLASS[node.role]] : undefined}, state.all(node.children))
 ]
 
-/** A chapter whose first child after the number is a lone paragraph has it as its heading (as in the AKN writer). */
+/**
+ * A division's printed number links to the division itself, so a reader can take
+ * its anchor. A chapter whose first child after the number is a lone paragraph has
+ * it as its heading (as in the AKN writer).
+ */
 const division: Handler<Division> = (node, state) => {
   const [num, ...rest] = node.children
   const [first, second] = rest
+  const {id} = state.idOf(node)
+  const number = id === undefined ? state.handle(num) : [h('a', {className: ['num'], href: '#' + id}, num.value)]
   const content: ElementContent[] = []
   if (node.type === 'chapter' && first?.type === 'paragraph' && (second === undefined || second.type !== 'paragraph')) {
     rest.shift()
-    content.push(h('h2', {className: ['heading']}, [...state.handle(num), ...state.all(first.children)]))
+    content.push(h('h2', {className: ['heading']}, [...number, ...state.all(first.children)]))
   } else {
-    content.push(...state.handle(num))
+    content.push(...number)
   }
   content.push(...state.all(rest))
   return [h('div', {...state.idOf(node), className: [node.type]}, content)]

@@ -35,6 +35,8 @@ h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
 .document :lang(en) p, .document:lang(en) p { text-indent: 0; }
 .document .num { float: left; margin-right: .25em; }
 .document .num + p { text-indent: 0; }
+.document a.num { color: var(--ink); text-decoration: none; }
+.document a.num:hover, .document a.num:focus-visible { color: var(--link); text-decoration: underline; }
 .document .article, .document .chapter { clear: left; }
 .document .point { margin-left: 2em; }
 .document .heading { text-align: center; }
