@@ -134,6 +134,19 @@ describe('document page', () => {
       {value: '的报告', lang: null}
     ])
     expect(splitByLanguage('A股和B股', 'zh-Hans')).toEqual([{value: 'A股和B股', lang: null}])
+    expect(splitByLanguage('中（zhōng）华人民（mín）共和国，José Martí', 'zh-Hans')).toEqual([
+      {value: '中（', lang: null},
+      {value: 'zhōng', lang: 'zh-Latn-pinyin'},
+      {value: '）华人民（', lang: null},
+      {value: 'mín', lang: 'zh-Latn-pinyin'},
+      {value: '）共和国，', lang: null},
+      {value: 'José Martí', lang: 'en'}
+    ])
+    expect(splitByLanguage('CCTV reported on 9月21日 that', 'en')).toEqual([
+      {value: 'CCTV reported on 9', lang: null},
+      {value: '月21日', lang: 'zh'},
+      {value: ' that', lang: null}
+    ])
     expect(splitByLanguage('signed in 北京 today', 'en')).toEqual([
       {value: 'signed in ', lang: null},
       {value: '北京', lang: 'zh'},
