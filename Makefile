@@ -33,4 +33,4 @@ schemas:
 	bash scripts/fetch-schemas.sh
 
 clean:
-	rm -rf dist out/json out/md out/akn out/pdf out/index.json
+	rm -rf dist out/json out/md out/akn out/pdf out/html out/browser-test out/index.json

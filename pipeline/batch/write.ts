@@ -6,10 +6,12 @@
  */
 import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {createHash} from 'node:crypto'
 import type {Document} from '../tree/types.js'
 import type {WriteContext} from '../write/types.js'
 import {getWriter} from '../write/registry.js'
+import {outputName} from '../write/output-name.js'
+
+export {outputName}
 
 export interface WriteOptions {
   out: string
@@ -22,6 +24,8 @@ export interface WriteReport {
   failures: Array<{document: Document; format: string; error: Error}>
   /** Set when `index.json` could not be written. */
   indexError?: Error
+  /** Collection files (a writer's `writeCollection`) that could not be made or written. */
+  collectionFailures: Array<{format: string; error: Error}>
 }
 
 let sequence = 0
@@ -42,19 +46,10 @@ export async function writeAtomic(target: string, bytes: Uint8Array | string): P
   }
 }
 
-/** NAME_MAX of common file systems (ext4, xfs, tmpfs, APFS, NTFS): stems are ASCII, so bytes = characters. */
-const MAX_NAME = 255
-
 /** `out/<dir>/<stem><ext>`, refusing anything that would resolve outside `out`. */
 export function outputPath(out: string, directory: string, stem: string, extension: string): string {
-  let safeStem = stem.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^\.+/, '') || 'document'
-  const maxStem = MAX_NAME - extension.length
-  if (safeStem.length > maxStem) {
-    // Cut, and keep distinct stems distinct with a hash of the whole.
-    safeStem = safeStem.slice(0, maxStem - 17) + '-' + createHash('sha256').update(stem).digest('hex').slice(0, 16)
-  }
   const root = path.resolve(out)
-  const target = path.resolve(root, directory, safeStem + extension)
+  const target = path.resolve(root, directory, outputName(stem, extension))
   const relative = path.relative(root, target)
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
     throw new Error(`Refusing to write outside the output folder: ${target}`)
@@ -63,7 +58,7 @@ export function outputPath(out: string, directory: string, stem: string, extensi
 }
 
 export async function writeBatch(documents: readonly Document[], options: WriteOptions): Promise<WriteReport> {
-  const report: WriteReport = {written: [], failures: []}
+  const report: WriteReport = {written: [], failures: [], collectionFailures: []}
   const index: Array<Record<string, unknown>> = []
   for (const doc of documents) {
     const files: Record<string, string> = {}
@@ -89,6 +84,7 @@ export async function writeBatch(documents: readonly Document[], options: WriteO
       files
     })
   }
+  await writeCollections(documents, options, report)
   const target = path.resolve(options.out, 'index.json')
   try {
     await writeAtomic(target, JSON.stringify({format: 'diptext-index/1', documents: index}, null, 2) + '\n')
@@ -97,4 +93,26 @@ export async function writeBatch(documents: readonly Document[], options: WriteO
     report.indexError = error instanceof Error ? error : new Error(String(error))
   }
   return report
+}
+
+/** After the documents: each format's collection files, over the documents written in that format. */
+async function writeCollections(documents: readonly Document[], options: WriteOptions, report: WriteReport): Promise<void> {
+  for (const format of options.formats) {
+    const writer = getWriter(format)
+    if (!writer.writeCollection) continue
+    const failed = new Set(report.failures.filter((failure) => failure.format === format).map((failure) => failure.document))
+    try {
+      const files = await writer.writeCollection(documents.filter((doc) => !failed.has(doc)), options.context)
+      const root = path.resolve(options.out, writer.directory)
+      for (const file of files) {
+        const target = path.resolve(root, file.name)
+        const relative = path.relative(root, target)
+        if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) throw new Error(`Refusing to write outside the output folder: ${target}`)
+        await writeAtomic(target, file.bytes)
+        report.written.push(target)
+      }
+    } catch (error) {
+      report.collectionFailures.push({format, error: error instanceof Error ? error : new Error(String(error))})
+    }
+  }
 }

@@ -96,6 +96,10 @@ export async function main(argv: string[]): Promise<number> {
     const message = result.files[0]?.message(`Cannot write index.json: ${report.indexError.message}`, {ruleId: 'write-failed', source: 'diptext', cause: report.indexError})
     if (message) message.fatal = true
   }
+  for (const failure of report.collectionFailures) {
+    const message = result.files[0]?.message(`Cannot write the ${failure.format} collection: ${failure.error.message}`, {ruleId: 'write-failed', source: 'diptext', cause: failure.error})
+    if (message) message.fatal = true
+  }
   const warned = result.files.some((f) => f.messages.some((m) => m.fatal === false))
   report_(result.files, values)
   let validationFailed = false

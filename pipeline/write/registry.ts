@@ -8,9 +8,10 @@ import {aknWriter} from './akn/index.js'
 import {jsonWriter} from './json/index.js'
 import {markdownWriter} from './markdown/index.js'
 import {pdfWriter} from './pdf/index.js'
+import {htmlWriter} from './html/index.js'
 
 export const writers: ReadonlyMap<string, Writer> = new Map(
-  [jsonWriter, markdownWriter, aknWriter, pdfWriter].map((writer) => [writer.name, writer])
+  [jsonWriter, markdownWriter, aknWriter, pdfWriter, htmlWriter].map((writer) => [writer.name, writer])
 )
 
 export function getWriter(name: string): Writer {

@@ -30,4 +30,15 @@ export interface Writer {
   /** Media type, for attachments and indexes. */
   readonly mediaType: string
   write(doc: Document, context: WriteContext): Uint8Array | Promise<Uint8Array>
+  /**
+   * Files about the whole collection (an index page, a feed), written into the
+   * writer's folder after the documents; `documents` are those written in this format.
+   */
+  writeCollection?(documents: readonly Document[], context: WriteContext): CollectionFile[] | Promise<CollectionFile[]>
+}
+
+/** A collection file: `name` is relative to the writer's folder, `/`-separated. */
+export interface CollectionFile {
+  name: string
+  bytes: Uint8Array
 }
