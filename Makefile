@@ -15,7 +15,7 @@ build: install
 	npx tsc -p tsconfig.json
 
 convert: build
-	node dist/pipeline/cli/main.js sources --out out
+	node dist/pipeline/cli/bin.js sources --out out
 
 test: build
 	npx tsc -p tsconfig.test.json

@@ -12,6 +12,7 @@
 import type {Element} from '@xmldom/xmldom'
 import type {DateFact} from '../../tree/types.js'
 import type {State} from './state.js'
+import {name as toolName, version as toolVersion} from '../../version.js'
 import {DIPTEXT_NAMESPACE, dateProvenanceName, languageCode, PRESCRIPTIVE_NAMES, TLC_ELEMENT} from './vocabulary.js'
 
 export interface WorkUri {
@@ -125,6 +126,11 @@ export function buildMeta(state: State): Element {
     epoch === null ? [['date', date.date], ['name', date.name]] : [['date', epochDate(epoch)], ['name', 'generation']]
   )
   state.append(manifestation, 'FRBRauthor', [['href', '#pipeline']])
+  // Which release made this file (AKN keeps tool facts in <preservation>, foreign elements only).
+  const generator = state.xml.createElementNS(DIPTEXT_NAMESPACE, 'diptext:generator')
+  generator.setAttribute('name', toolName)
+  generator.setAttribute('version', toolVersion)
+  state.append(manifestation, 'preservation').appendChild(generator)
   state.append(manifestation, 'FRBRformat', [['value', 'xml']])
 
   const published = meta.dates.published

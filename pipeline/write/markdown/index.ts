@@ -11,6 +11,7 @@ import type {Root as MdastRoot} from 'mdast'
 import type {Document} from '../../tree/types.js'
 import type {Writer} from '../types.js'
 import {all} from './handlers.js'
+import {generator} from '../../version.js'
 
 const processor = unified()
   .use(remarkFrontmatter, ['yaml'])
@@ -29,7 +30,8 @@ export function frontMatter(doc: Document): Record<string, unknown> {
     published: meta.dates.published?.value ?? null,
     place: meta.place,
     parties: meta.parties.map((p) => ({name: p.name, code: p.code})),
-    source: {file: meta.source.file, sha256: meta.source.sha256, start: meta.source.start, end: meta.source.end}
+    source: {file: meta.source.file, sha256: meta.source.sha256, start: meta.source.start, end: meta.source.end},
+    generator
   }
 }
 
