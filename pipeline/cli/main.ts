@@ -102,8 +102,10 @@ function reporterName(value: string | undefined): ReporterName {
 
 interface Settings {
   formats: string[]
-  /** The output folder, or null for standard output. */
+  /** The output folder (absolute), or null for standard output. */
   out: string | null
+  /** The output folder as given, for messages. */
+  outName: string | null
   treeOut: boolean
   encoding: string | undefined
   extensions: string[]
@@ -152,7 +154,8 @@ function settings(values: Values, io: Io): Settings {
   }
   return {
     formats,
-    out: toStdout ? null : out,
+    out: toStdout ? null : path.resolve(io.cwd, out),
+    outName: toStdout ? null : out,
     treeOut,
     encoding,
     extensions,
@@ -227,7 +230,7 @@ async function convertCommand(paths: string[], values: Values, io: Io, reportOpt
   const warned = files.some((f) => f.messages.some((m) => m.fatal === false))
   io.stderr.write(formatReport(reported, reportOptions))
   if (!reportOptions.quiet && reportOptions.reporter === 'default') {
-    const target = options.out === null ? 'standard output' : options.out
+    const target = options.outName ?? 'standard output'
     const what = options.out === null && options.treeOut ? 'tree' : options.formats.join(', ') + (options.treeOut ? ', tree' : '')
     io.stderr.write(`${result.documents.length} document(s) from ${inputs.length} file(s) → ${target} (${what})\n`)
   }
