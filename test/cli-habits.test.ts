@@ -273,7 +273,7 @@ describe('the tool version in every output with metadata', () => {
     const manifestation = /<FRBRManifestation>[^]*<\/FRBRManifestation>/.exec(akn)?.[0] ?? ''
     expect(manifestation).toMatch(new RegExp(`<preservation>\\s*<diptext:generator name="diptext" version="${pkg.version.replaceAll('.', '\\.')}"`))
     const pdf = await pdfjs.getDocument({data: new Uint8Array(readFileSync(path.join(out, 'pdf', `${stem}.pdf`))), useSystemFonts: false}).promise
-    const {info} = (await pdf.getMetadata()) as {info: {Creator: string; Producer: string}}
+    const {info} = (await pdf.getMetadata()) as unknown as {info: {Creator: string; Producer: string}}
     expect(info.Creator).toBe(generator)
     expect(info.Producer).toBe(`${generator} (PDFKit)`)
     await pdf.destroy()

@@ -25,7 +25,7 @@ export type ReporterName = (typeof REPORTERS)[number]
 export const OPTIONS: readonly OptionSpec[] = [
   {long: 'out', short: 'o', value: '<dir>', description: 'output folder (`-`: standard output, one format)'},
   {long: 'to', short: 't', value: '<format>', description: 'one format; without `--out`, written to standard output (one input file)'},
-  {long: 'formats', short: 'f', value: '<list>', description: `comma-separated formats for \`--out\` (default: ${formatNames.join(',')})`},
+  {long: 'formats', short: 'f', value: '<list>', description: 'comma-separated formats for `--out` (default: every registered format)'},
   {long: 'encoding', short: 'e', value: '<name>', description: 'input encoding, overriding detection (utf-8, gb18030, gbk, big5, utf-16le, …)'},
   {long: 'ext', value: '<list>', description: `extensions read from folders and globs (default: ${DEFAULT_EXTENSIONS.join(',')})`},
   {long: 'tree-out', description: 'also write the document tree as JSON (`<out>/tree/`, or standard output without `--out`)'},
