@@ -167,8 +167,8 @@ function settings(values: Values, io: Io): Settings {
 }
 
 async function convertCommand(paths: string[], values: Values, io: Io, reportOptions: ReportOptions): Promise<number> {
-  const options = settings(values, io)
   if (paths.length === 0) throw new UsageError('No input given: name files, folders, globs, or `-` for standard input')
+  const options = settings(values, io)
   const collected = await collectInputs(paths, {
     cwd: io.cwd,
     extensions: options.extensions,
