@@ -124,6 +124,14 @@ describe('--report', () => {
     expect(gapLine).toBe(7)
   })
 
+  it('places in HTML input are lines and columns of the HTML, tags included', async () => {
+    const html = '<html>\n<body>\n<div class="nav">首页 &gt; 新闻</div>\n<p>中华人民共和国和阿塞拜疆共和国联合声明</p>\n<p>一、双方同意。</p>\n<p>三、双方重申。</p>\n</body></html>\n'
+    const file = write('page.html', html)
+    const report = JSON.parse((await runCli([file, '-t', 'json', '--report', 'json'])).stderr) as Array<{messages: Array<{ruleId: string; line: number; column: number}>}>
+    const line = html.split('\n').findIndex((l) => l.includes('三、')) + 1
+    expect(report[0]!.messages.find((m) => m.ruleId === 'numbering-gap')).toMatchObject({line, column: '<p>'.length + 1})
+  })
+
   it('github: one workflow command per message, escaped', async () => {
     const file = write('page.txt', input)
     const missing = path.join(dir, 'a,b:c.txt')
