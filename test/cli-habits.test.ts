@@ -12,6 +12,7 @@ import path from 'node:path'
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs'
 import {OPTIONS, optionLabel} from '../pipeline/cli/options.js'
 import {MARKDOWN_SEPARATOR} from '../pipeline/cli/stdout.js'
+import {findSchemaDir} from '../pipeline/validate/akn-schema.js'
 import {root, seedPath} from './helpers/seed.js'
 import {runCli} from './helpers/cli.js'
 
@@ -267,6 +268,18 @@ describe('usage errors: one line, exit 2, no stack trace', () => {
     expect(run.stderr.split('\n')).toHaveLength(2)
     expect(run.stderr).not.toMatch(/\n\s+at /)
     expect(existsSync(path.join(dir, 'out'))).toBe(false)
+  })
+})
+
+describe('--validate', () => {
+  it.skipIf(!findSchemaDir())(`checks this run's Akoma Ntoso, even when akn is not written or goes to standard output${findSchemaDir() ? '' : ' [SKIPPED: no AKN schema]'}`, async () => {
+    const run = await runCli([seedPath, '--out', path.join(dir, 'out'), '--formats', 'json', '--validate'])
+    expect(run.code).toBe(0)
+    expect(run.stderr).toContain('3 of 3 Akoma Ntoso document(s) valid')
+    const gap = write('gap.txt', GAP)
+    const stdout = await runCli([gap, '-t', 'md', '--validate'])
+    expect(stdout.code).toBe(0)
+    expect(stdout.stderr).toContain('1 of 1 Akoma Ntoso document(s) valid')
   })
 })
 

@@ -199,9 +199,11 @@ async function convertCommand(paths: string[], values: Values, io: Io, reportOpt
     const report = await writeBatch(result.documents, {out: options.out, formats: options.formats, context})
     for (const failure of report.failures) fail(failure.document, `Cannot write ${failure.format} for ${failure.document.meta.id}: ${failure.error.message}`, failure.error)
     if (report.indexError) fail(null, `Cannot write index.json: ${report.indexError.message}`, report.indexError)
+    const written = new Set(report.written)
+    const akn = getWriter('akn')
     for (const doc of result.documents) {
-      const target = outputPath(options.out, 'akn', doc.meta.slug, '.xml')
-      if (options.formats.includes('akn') && report.written.includes(target)) aknNames.set(doc, path.relative(io.cwd, target))
+      const target = outputPath(options.out, akn.directory, doc.meta.slug, akn.extension)
+      if (written.has(target)) aknNames.set(doc, path.relative(io.cwd, target))
       if (!options.treeOut) continue
       try {
         await writeAtomic(outputPath(options.out, 'tree', doc.meta.slug, '.json'), JSON.stringify(doc, null, 2) + '\n')
