@@ -11,7 +11,7 @@
 import path from 'node:path'
 import process from 'node:process'
 import {parseArgs} from 'node:util'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import {convert, type Input} from '../batch/convert.js'
 import {outputPath, writeAtomic, writeBatch} from '../batch/write.js'
 import {ENCODING_LABELS} from '../read/decode.js'
@@ -26,7 +26,8 @@ import {DEFAULT_EXTENSIONS, helpText, parseConfig, REPORTERS, type ReporterName}
 import {formatReport, wantColor, type ReportOptions} from './report.js'
 import {concatenate} from './stdout.js'
 import {UsageError} from './usage.js'
-import {readXmlFiles, validateDocuments} from './validate.js'
+import {readXmlFiles, validateDocuments, type Validated} from './validate.js'
+import {AKN_SCHEMA_FILE} from '../validate/akn-schema.js'
 
 /** What the command line reads and writes; tests pass their own. */
 export interface Io {
@@ -221,12 +222,10 @@ async function convertCommand(paths: string[], values: Values, io: Io, reportOpt
       const xml = new TextDecoder().decode(await context.render('akn', doc))
       docs.push({name: aknNames.get(doc) ?? `${fileOf.get(doc)?.path ?? doc.meta.source.file}#${doc.meta.slug}.xml`, xml})
     }
-    const validated = await validateOrReport(docs, io)
-    if (validated) {
-      reported.push(...validated.files)
-      invalid = validated.valid < validated.total
-      if (!reportOptions.quiet && reportOptions.reporter === 'default') io.stderr.write(validSummary(validated.valid, validated.total))
-    } else invalid = true
+    const validated = await validate(docs)
+    reported.push(...validated.files)
+    invalid = validated.unavailable || validated.valid < validated.total
+    if (!validated.unavailable && !reportOptions.quiet && reportOptions.reporter === 'default') io.stderr.write(validSummary(validated.valid, validated.total))
   }
 
   const warned = files.some((f) => f.messages.some((m) => m.fatal === false))
@@ -279,12 +278,15 @@ async function writeStdout(
   io.stdout.write(bytes)
 }
 
-async function validateOrReport(docs: ReadonlyArray<{name: string; xml: string}>, io: Io) {
+/** Validation of `docs`; a schema that cannot be loaded is one fatal message, so every reporter shows it. */
+async function validate(docs: ReadonlyArray<{name: string; xml: string}>): Promise<Validated & {unavailable: boolean}> {
   try {
-    return await validateDocuments(docs)
+    return {...(await validateDocuments(docs)), unavailable: false}
   } catch (error) {
-    io.stderr.write(`diptext: cannot validate: ${error instanceof Error ? error.message : String(error)}\n`)
-    return null
+    const file = new VFile({path: AKN_SCHEMA_FILE})
+    const message = file.message(`Cannot validate: ${error instanceof Error ? error.message : String(error)}`, {ruleId: 'akn-schema', source: 'diptext'})
+    message.fatal = true
+    return {files: [file], valid: 0, total: docs.length, unavailable: true}
   }
 }
 
@@ -295,11 +297,10 @@ function validSummary(valid: number, total: number): string {
 async function validateCommand(paths: string[], io: Io, reportOptions: ReportOptions): Promise<number> {
   if (paths.length === 0) throw new UsageError('`validate` needs at least one file or folder')
   const {docs, errors} = await readXmlFiles(paths, io.cwd)
-  const validated = docs.length > 0 ? await validateOrReport(docs, io) : {files: [], valid: 0, total: 0}
-  io.stderr.write(formatReport([...errors, ...(validated?.files ?? [])], reportOptions))
-  if (!validated) return 1
-  if (!reportOptions.quiet && reportOptions.reporter === 'default') io.stderr.write(validSummary(validated.valid, validated.total))
-  return errors.length > 0 || validated.valid < validated.total ? 1 : 0
+  const validated = docs.length > 0 ? await validate(docs) : {files: [], valid: 0, total: 0, unavailable: false}
+  io.stderr.write(formatReport([...errors, ...validated.files], reportOptions))
+  if (!validated.unavailable && !reportOptions.quiet && reportOptions.reporter === 'default') io.stderr.write(validSummary(validated.valid, validated.total))
+  return errors.length > 0 || validated.unavailable || validated.valid < validated.total ? 1 : 0
 }
 
 async function readStdin(): Promise<Uint8Array> {
