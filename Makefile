@@ -2,7 +2,7 @@
 # `make test` runs the test suite; `make bench` measures the pipeline.
 SHELL := /bin/bash
 
-.PHONY: all install build convert test bench schemas clean
+.PHONY: all install build convert test bench corpus fuzz schemas clean
 all: convert
 
 node_modules/.package-lock.json: package.json package-lock.json
@@ -23,6 +23,10 @@ test: build
 
 bench: build
 	node dist/bench/run.js
+
+# How many of the answer keys' checks hold on ../shared/corpus, page by page.
+corpus: build
+	node dist/bench/corpus-score.js
 
 schemas:
 	bash scripts/fetch-schemas.sh

@@ -1,6 +1,6 @@
 /** Every date form of notes/seed.md and the other forms scraped pages print. */
 import {describe, expect, it} from 'vitest'
-import {findDates, parseDate} from '../pipeline/enrich/dates.js'
+import {findDates, parseDate} from '../pipeline/recognize/dates.js'
 import {numeralValue} from '../pipeline/rules/numerals.js'
 
 const TABLE: Array<[string, string, string | undefined]> = [

@@ -265,27 +265,51 @@ describe.skipIf(!existsSync(big5File))(`Big5 (a Traditional document: Big5 canno
 describe('variants of every corpus file give the structure of the file as captured', () => {
   const crlf = (t: string): string => t.replace(/\r?\n/g, '\r\n')
   const bigFive = (t: string): boolean => /[們國這說關與為對會時]/.test(t) && iconv.decode(iconv.encode(t, 'big5'), 'big5') === t
-  /** name, the text as the variant reads, its bytes, the encoding that must be detected. */
-  const derived: Array<[string, (t: string) => string, (t: string) => Uint8Array, (t: string) => string]> = [
-    ['CRLF', crlf, utf8, () => 'utf-8'],
-    ['CR only', (t) => t.replace(/\r?\n/g, '\r'), utf8, () => 'utf-8'],
-    ['UTF-8 with BOM', (t) => t, (t) => new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(t)]), () => 'utf-8'],
-    ['UTF-16 BE with BOM and CRLF', crlf, (t) => iconv.encode(t, 'utf-16be', {addBOM: true}), () => 'utf-16be'],
+  /**
+   * A page with no Chinese at all (English) gives a legacy Chinese encoding nothing to be told from
+   * UTF-8 with stray bytes by (the decoder prefers reporting invalid bytes to a silent misreading), so
+   * its GB18030 form is read as its user would: with the encoding declared.
+   */
+  const english = (t: string): boolean => !/[\u3400-\u9fff]/.test(t)
+  /** name, the text as the variant reads, its bytes, the encoding that must be detected, the encoding declared. */
+  const derived: Array<[string, (t: string) => string, (t: string) => Uint8Array, (t: string) => string, (t: string) => string | undefined]> = [
+    ['CRLF', crlf, utf8, () => 'utf-8', () => undefined],
+    ['CR only', (t) => t.replace(/\r?\n/g, '\r'), utf8, () => 'utf-8', () => undefined],
+    ['UTF-8 with BOM', (t) => t, (t) => new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(t)]), () => 'utf-8', () => undefined],
+    ['UTF-16 BE with BOM and CRLF', crlf, (t) => iconv.encode(t, 'utf-16be', {addBOM: true}), () => 'utf-16be', () => undefined],
     // Big5 for a Traditional text it can encode; GB18030 (which encodes all of Unicode) otherwise.
-    ['Big5 or GB18030', (t) => t, (t) => iconv.encode(t, bigFive(t) ? 'big5' : 'gb18030'), (t) => (bigFive(t) ? 'big5' : 'gb18030')]
+    [
+      'Big5 or GB18030',
+      (t) => t,
+      (t) => iconv.encode(t, bigFive(t) ? 'big5' : 'gb18030'),
+      (t) => (bigFive(t) ? 'big5' : 'gb18030'),
+      (t) => (english(t) ? 'gb18030' : undefined)
+    ]
   ]
   const cases = corpusFiles().flatMap((file) => derived.map(([name, ...rest]) => [path.basename(file), name, file, ...rest] as const))
 
   if (cases.length === 0) it.skip('every corpus file [SKIPPED: no ../shared/corpus]', () => {})
-  it.each(cases)('%s, %s', async (_base, _name, file, transform, encode, encoding) => {
+  it.each(cases)('%s, %s', async (_base, _name, file, transform, encode, encoding, declared) => {
     const original = readFileSync(file, 'utf8')
     const reference = await convert([{path: 'corpus.txt', bytes: utf8(original)}])
     const text = transform(original)
-    const result = await convert([{path: 'corpus.txt', bytes: encode(text)}])
+    const declaration = declared(original)
+    const result = await convert([{path: 'corpus.txt', bytes: encode(text)}], declaration ? {encoding: declaration} : {})
     expect(result.failed).toEqual([])
     const source = result.files[0]!.data.source!
     expect([source.encoding, source.text]).toEqual([encoding(original), text])
     expect(shapes(result)).toEqual(shapes(reference))
     expect(problems(result)).toEqual([])
   })
+
+  it.each(corpusFiles().filter((file) => english(readFileSync(file, 'utf8')) && /[^\x00-\x7f]/.test(readFileSync(file, 'utf8'))))(
+    '%s in GB18030, undeclared, is read as UTF-8 with every invalid byte reported, never silently',
+    async (file) => {
+      const result = await convert([{path: 'corpus.txt', bytes: iconv.encode(readFileSync(file, 'utf8'), 'gb18030')}])
+      expect(result.files[0]!.data.source!.encoding).toBe('utf-8')
+      const invalid = result.files[0]!.messages.filter((m) => m.ruleId === 'invalid-byte')
+      expect(invalid.length).toBeGreaterThan(0)
+      expect(problems(result)).toEqual([])
+    }
+  )
 })

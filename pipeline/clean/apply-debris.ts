@@ -4,8 +4,8 @@
  */
 import type {DebrisRule} from '../rules/debris.js'
 import type {MetaSpan, Removal} from '../tree/types.js'
-import type {MappedText} from '../read/mapped-text.js'
-import {parseDate} from '../enrich/dates.js'
+import type {MappedText} from '../text/mapped-text.js'
+import {parseDate} from '../recognize/dates.js'
 
 export interface CleanResult {
   text: MappedText
@@ -27,7 +27,7 @@ export function applyRule(input: MappedText, rule: DebrisRule, source: string, r
     for (const [from, to] of input.sourceRanges(start, end)) {
       const text = source.slice(from, to)
       if (rule.action === 'stamp') {
-        const printed = match[1] ?? match[0]
+        const printed = match.slice(1).find((group) => group !== undefined) ?? match[0]
         result.stamps.push({kind: rule.stamp ?? 'publicationDate', text, value: parseDate(printed)?.iso ?? null, start: from, end: to})
       } else {
         result.removed.push({rule: rule.id, text, start: from, end: to})

@@ -3,7 +3,7 @@
  * entities are decoded. Reads and writes a `MappedText`; every tag and every
  * entity that stands for layout is recorded as a removal.
  */
-import type {MappedText} from '../read/mapped-text.js'
+import type {MappedText} from '../text/mapped-text.js'
 import type {Removal} from '../tree/types.js'
 
 /** Tags that end a paragraph or line when rendered. */

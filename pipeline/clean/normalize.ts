@@ -13,7 +13,7 @@
  * (`^…$` with the `m` flag, which JavaScript ends before `\n` only) and the
  * segmenter see one kind of line break whatever the page was saved with.
  */
-import type {MappedText} from '../read/mapped-text.js'
+import type {MappedText} from '../text/mapped-text.js'
 
 const HAN = '\\u3400-\\u9fff\\uf900-\\ufaff'
 const WIDE: Record<string, string> = {',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）'}

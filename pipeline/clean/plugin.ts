@@ -3,16 +3,20 @@
  * (the text without debris, mapped to the source), `file.data.removed` (every
  * removed span with its rule) and `file.data.stamps` (page stamps kept as
  * metadata). Line breaks are unified first (CRLF, CR → LF), then HTML remnants
- * go, then the debris table in its order, then punctuation is normalised.
+ * go, then the debris table in its order, then the noise the page itself shows
+ * (watermarks, running heads, pinyin glosses, interleaved translations), then
+ * hard-wrapped lines are rejoined, then punctuation is normalised.
  */
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import type {Root} from '../tree/types.js'
-import {MappedText} from '../read/mapped-text.js'
+import {MappedText} from '../text/mapped-text.js'
 import {debrisRules, type DebrisRule} from '../rules/debris.js'
 import {applyRule, type CleanResult} from './apply-debris.js'
 import {stripHtml} from './html.js'
 import {normalizeLayout, normalizeLineBreaks} from './normalize.js'
+import {removeNoise} from './noise.js'
+import {unwrapLines} from './unwrap.js'
 import '../read/source.js'
 
 export interface CleanOptions {
@@ -28,6 +32,8 @@ export function cleanText(source: string, rules: readonly DebrisRule[] = debrisR
   text = normalizeLineBreaks(text)
   text = stripHtml(text, source, removed)
   for (const rule of rules) text = applyRule(text, rule, source, {removed, stamps})
+  text = removeNoise(text, source, {removed, stamps})
+  text = unwrapLines(text)
   text = normalizeLayout(text)
   removed.sort((a, b) => a.start - b.start)
   stamps.sort((a, b) => a.start - b.start)

@@ -5,13 +5,13 @@
  * position, then by the order of `KINDS` (a date inside a citation stays text).
  */
 import type {Position} from 'unist'
-import {findDates} from './dates.js'
+import {findDates} from '../recognize/dates.js'
 import {matchCountryAt} from '../rules/countries.js'
 import {matchRoleAt} from '../rules/roles.js'
 import {documentSuffixes, matchOrganizationAt} from '../rules/organizations.js'
 import {matchPlaceAt} from '../rules/places.js'
 import type {Inline, Text} from '../tree/types.js'
-import {locationMark, organizationMark, personMark, roleMark} from './entity-ids.js'
+import {locationMark, organizationMark, personMark, roleMark} from '../recognize/entity-ids.js'
 
 export const KINDS = ['citation', 'date', 'role', 'person', 'organization', 'location'] as const
 

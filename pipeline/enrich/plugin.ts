@@ -9,7 +9,7 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {walk} from '../tree/walk.js'
 import type {Inline, Paragraph, Root, Signature, Signing, Text, Title} from '../tree/types.js'
-import {Locator, NodeFactory} from '../segment/nodes.js'
+import {Locator, NodeFactory} from '../tree/nodes.js'
 import {findInline, NameBook} from './inline.js'
 import '../read/source.js'
 

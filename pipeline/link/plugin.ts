@@ -15,8 +15,15 @@ export interface BatchItem {
   tree: Root
 }
 
-/** How close (in characters) a date must stand before a citation to be its signing date. */
-const CITED_DATE_GAP = /^(?:[\s\u3000]*(?:签署|签订|簽署|簽訂|签字|簽字|通过|通過|发表|發表|缔结|締結)?的?(?:具有历史意义的|具有歷史意義的)?)$/
+/**
+ * What may stand between a date and the citation it dates: a place (`在莫斯科`,
+ * `于北京`), the act (`签署`, `通过`, `发表`), `的`, and a qualifier of the kind
+ * `具有…意义的` (`具有历史意义的`, `具有重要意义的`). Group 1 is the place.
+ */
+const CITED_DATE_GAP = new RegExp(
+  String.raw`^[\s\u3000]*(?:(?:在|于|於)([\u4e00-\u9fff]{2,8}?))?[\s\u3000]*(?:签署|签订|簽署|簽訂|签字|簽字|通过|通過|发表|發表|缔结|締結|订立|訂立)?的?(?:具有[^，。、《》\s]{1,8}(?:意义|意義)的)?$`,
+  'u'
+)
 
 export function link(batch: readonly BatchItem[]): Document[] {
   const documents = batch.flatMap((item) => item.tree.children)
@@ -31,7 +38,7 @@ export function link(batch: readonly BatchItem[]): Document[] {
     byTitle.set(key, [...(byTitle.get(key) ?? []), doc])
   }
   const links: Array<{citation: Citation; from: Document; to: Document}> = []
-  const citedDates = new Map<Document, Array<{fact: DateFact; from: Document}>>()
+  const citedDates = new Map<Document, Array<{fact: DateFact; from: Document; place: string | null}>>()
   for (const doc of documents) {
     visitInlines(doc, (children) => {
       children.forEach((node, index) => {
@@ -46,10 +53,11 @@ export function link(batch: readonly BatchItem[]): Document[] {
           return
         }
         links.push({citation: node, from: doc, to: target})
-        const date = datedBefore(children, index)
-        if (date) {
+        const dated = datedBefore(children, index)
+        if (dated) {
+          const {date, place} = dated
           const list = citedDates.get(target) ?? []
-          list.push({fact: {value: date.iso, source: 'citation', text: toText(date), start: date.position.start.offset!, end: date.position.end.offset!}, from: doc})
+          list.push({fact: {value: date.iso, source: 'citation', text: toText(date), start: date.position.start.offset!, end: date.position.end.offset!}, from: doc, place})
           citedDates.set(target, list)
         }
       })
@@ -60,7 +68,10 @@ export function link(batch: readonly BatchItem[]): Document[] {
   for (const doc of documents) {
     const dates = doc.meta.dates
     const cited = citedDates.get(doc)?.[0]
-    if (!dates.signed && cited) dates.signed = cited.fact
+    if (!dates.signed && cited) {
+      dates.signed = cited.fact
+      if (!doc.meta.place && cited.place) doc.meta.place = cited.place
+    }
     dates.work = dates.signed ?? visitDate(doc) ?? (dates.published ? {...dates.published, source: 'publication'} : null)
     if (!dates.work) {
       fileOf.get(doc)!.message('No date found for the work: the text prints none, no document of the batch cites it, and the page has no stamp', {
@@ -117,15 +128,18 @@ function titleKey(title: string): string {
   return title.replace(/[\s\u3000《》]/gu, '')
 }
 
-/** A date mark shortly before the citation at `index` (`1994年3月7日签订的《…》`). */
-function datedBefore(children: readonly Inline[], index: number): DateMark | null {
+/** A date mark shortly before the citation at `index` (`1994年3月7日签订的《…》`, `于1995年6月26日在莫斯科签署的《…》`), with the place named between. */
+function datedBefore(children: readonly Inline[], index: number): {date: DateMark; place: string | null} | null {
   let between = ''
   for (let i = index - 1; i >= 0; i--) {
     const node = children[i]!
-    if (node.type === 'date') return CITED_DATE_GAP.test(between) ? node : null
-    if (node.type !== 'text') return null
-    between = node.value + between
-    if (between.length > 20) return null
+    if (node.type === 'date') {
+      const gap = CITED_DATE_GAP.exec(between)
+      return gap ? {date: node, place: gap[1] ?? null} : null
+    }
+    if (node.type !== 'text' && node.type !== 'location') return null
+    between = toText(node) + between
+    if (between.length > 24) return null
   }
   return null
 }

@@ -1,7 +1,7 @@
 /**
  * What the pipeline keeps on every file (`file.data`), typed once for all stages.
  */
-import type {MappedText} from './mapped-text.js'
+import type {MappedText} from '../text/mapped-text.js'
 import type {MetaSpan, Removal} from '../tree/types.js'
 
 export interface SourceInfo {

@@ -63,12 +63,6 @@ export const debrisRules: readonly DebrisRule[] = [
     mark: 'page'
   },
   {
-    id: 'site-label',
-    pattern: /^(?:19|20)\d{2}[\u4e00-\u9fff]{2,16}?关系(?=[\u4e00-\u9fff])/gm,
-    why: 'A site section label (year + country + section, e.g. `1994阿塞拜疆友好合作关系`) glued before the first title.',
-    action: 'remove'
-  },
-  {
     id: 'print-link',
     pattern: new RegExp(String.raw`${button('打印本页|打印此页|打印|列印本頁|列印此頁|列印')}|[\[【]?打印本页[\]】]?`, 'g'),
     why: 'The "print this page" link (`打印本页`, `【打印】`, `[ 打印 ]`).',
@@ -207,9 +201,45 @@ export const debrisRules: readonly DebrisRule[] = [
   },
   {
     id: 'treaty-db-stamp',
-    pattern: /^[ \t\u3000]*[(（]签订日期(\d{4}年\d{1,2}月\d{1,2}日)[ \t\u3000]*\n[ \t\u3000]*生效日期\d{4}年\d{1,2}月\d{1,2}日[)）][ \t\u3000]*$/gm,
-    why: 'A treaty database\'s signed/effective date stamp under the title (kept as metadata).',
+    pattern: /^[ \t\u3000]*[(（]签订日期[:：]?[ \t\u3000]*(\d{4}年\d{1,2}月\d{1,2}日)(?:[ \t\u3000]*\n?[ \t\u3000]*生效日期[:：]?[ \t\u3000]*\d{4}年\d{1,2}月\d{1,2}日)?[)）][ \t\u3000]*$/gm,
+    why: 'A treaty database\'s signed (and effective) date stamp under the title, on one line or two (kept as metadata).',
     action: 'stamp',
     stamp: 'signedDate'
+  },
+  {
+    id: 'signed-date-field',
+    pattern: new RegExp(String.raw`^${SP}*(?:[•·\-*]${SP}*)?(?:签订日期|簽訂日期|签署日期|簽署日期|签约日期|簽約日期)${SP}*[:：]${SP}*(${STAMP_DATE})${SP}*$`, 'gm'),
+    why: 'A database field giving the signing date (`• 簽訂日期:1973年11月04日`): metadata, kept before the line goes.',
+    action: 'stamp',
+    stamp: 'signedDate'
+  },
+  {
+    id: 'effective-date-field',
+    pattern: new RegExp(String.raw`^${SP}*(?:[•·\-*]${SP}*)?(?:生效日期|生效时间|生效時間)${SP}*[:：]${SP}*(${STAMP_DATE})${SP}*$`, 'gm'),
+    why: 'A database field giving the date of entry into force.',
+    action: 'stamp',
+    stamp: 'effectiveDate'
+  },
+  {
+    id: 'clock-stamp',
+    pattern: new RegExp(
+      String.raw`(?:(?:时间|時間|日期|更新时间|更新時間|发布|發布|发表于|發表於)${SP}{0,2}[:：]${SP}{0,3})?(\d{4}-\d{1,2}-\d{1,2})${SP}{1,3}\d{1,2}:\d{2}(?::\d{2})?(?![\d:])|[（(](\d{4}-\d{1,2}-\d{1,2})${SP}{0,2}更新[)）]`,
+      'g'
+    ),
+    why: 'A page time stamp: a date with a clock time (`2019-09-22 05:07`, `时间:2024-07-01 07:00:10`) or `(YYYY-MM-DD更新)`, when the page was posted; no document prints a clock time with its date.',
+    action: 'stamp',
+    stamp: 'publicationDate'
+  },
+  {
+    id: 'page-number',
+    pattern: /^[ \t\u3000]*(?:[—–－\-]{1,2}[ \t\u3000]{0,3}\d{1,4}[ \t\u3000]{0,3}[—–－\-]{1,2}|第[ \t\u3000]?\d{1,4}[ \t\u3000]?页(?:[ \t\u3000]?[/／共][ \t\u3000]?\d{1,4}[ \t\u3000]?页?)?)[ \t\u3000]*$/gm,
+    why: 'A printed page number on a line of its own (`— 3 —`, `- 12 -`, `第3页`), as PDF-to-text leaves it between the lines of a paragraph.',
+    action: 'remove'
+  },
+  {
+    id: 'stray-symbols',
+    pattern: /^[ \t\u3000]*[\[\]【】ღ★☆♥❤✿❀◆◇■□※]{1,20}[ \t\u3000]*$|[ღ★☆♥❤✿❀]+/gm,
+    why: 'Decoration and stray brackets (`ღღ★`, a `[` left where the page was cut inside a link): no document prints them.',
+    action: 'remove'
   }
 ]

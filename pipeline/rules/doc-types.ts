@@ -21,6 +21,10 @@ export const docTypes: readonly DocTypeRule[] = [
   {name: 'protocol', suffixes: ['议定书', '議定書'], en: ['protocol']},
   {name: 'exchangeOfNotes', suffixes: ['换文', '換文'], en: ['exchange of notes']},
   {name: 'memorandum', suffixes: ['谅解备忘录', '諒解備忘錄', '备忘录', '備忘錄'], en: ['memorandum of understanding', 'memorandum']},
+  {name: 'programme', suffixes: ['执行计划', '執行計劃', '合作计划', '合作計劃', '行动计划', '行動計劃'], en: ['executive programme', 'programme', 'plan of action']},
+  {name: 'minutes', suffixes: ['会谈纪要', '會談紀要', '纪要', '紀要'], en: ['minutes']},
+  {name: 'decision', suffixes: ['的决定', '的決定'], en: ['decision']},
+  {name: 'convention', suffixes: ['公约', '公約'], en: ['convention']},
   {name: 'communique', suffixes: ['公报', '公報'], en: ['communiqué', 'communique']},
   {name: 'statement', suffixes: ['声明', '聲明'], en: ['statement']}
 ]
@@ -32,15 +36,23 @@ const bySuffix = docTypes
   .flatMap((rule) => rule.suffixes.map((suffix) => ({suffix, rule})))
   .sort((a, b) => b.suffix.length - a.suffix.length)
 
+/**
+ * English titles name the family near their start, after at most a few words
+ * (`Pretoria Declaration on …`, `Sino-British Joint Declaration …`).
+ */
+const englishFamilies = docTypes
+  .flatMap((rule) => rule.en.map((word) => ({word, rule})))
+  .sort((a, b) => b.word.length - a.word.length)
+  .map(({word, rule}) => ({word, rule, pattern: new RegExp(`^(?:the\\s+)?(?:[A-Z][\\w'’-]*\\s+){0,3}?(${word})(?=\\s|$)`, 'i')}))
+
 /** The family a Chinese title ends with, and the word as printed. */
 export function docTypeOfTitle(title: string): {rule: DocTypeRule; label: string} | null {
   const trimmed = title.trim()
-  for (const {suffix, rule} of bySuffix) if (trimmed.endsWith(suffix)) return {rule, label: suffix}
-  const lower = trimmed.toLowerCase()
-  for (const rule of docTypes) {
-    for (const word of rule.en) {
-      if (new RegExp(`^(?:the\\s+)?${word}(?=\\s|$)`, 'i').test(lower)) return {rule, label: word}
-    }
+  for (const {suffix, rule} of bySuffix) if (trimmed.endsWith(suffix)) return {rule, label: suffix.replace(/^的/, '')}
+  if (/[\u3400-\u9fff]/.test(trimmed)) return null
+  for (const {rule, pattern} of englishFamilies) {
+    const match = pattern.exec(trimmed)
+    if (match) return {rule, label: match[1]!.toLowerCase()}
   }
   return null
 }

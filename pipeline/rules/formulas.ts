@@ -27,3 +27,6 @@ export const signatureMark = /^[（(][签簽]字[）)]$/
 
 /** Words that sit between a signing date and its place: `于北京`, `於北京`, `在北京签订`. */
 export const placeLinks = /^[ \t\u3000]*(?:于|於|在|订于|訂於)[ \t\u3000]*/
+
+/** How notes close and whom they address (`此照`, `…部长同志`, `…阁下：`): text of the note, never a signatory. */
+export const noteFormulas: readonly RegExp[] = [/^(?:此照|此复|此覆|此致|特此照会|特此照會)$/u, /(?:同志|阁下|閣下|先生|女士|大使馆|大使館|外交部)[：:]$/u, /(?:同志|阁下|閣下)$/u]

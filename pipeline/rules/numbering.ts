@@ -28,7 +28,9 @@ export const numberingStyles: readonly NumberingStyle[] = [
   {id: 'paren-hanzi', kind: 'division', pattern: new RegExp(`^[（(](${HANZI}{1,4})[）)]`), value: numeralValue},
   {id: 'arabic-dot', kind: 'division', pattern: /^(\d{1,3})[.．、](?!\d)/, value: (n) => Number(n)},
   {id: 'paren-arabic', kind: 'division', pattern: /^[（(](\d{1,3})[）)]/, value: (n) => Number(n)},
-  {id: 'stem', kind: 'division', pattern: new RegExp(`^([${STEMS}])[、，．.]`), value: stemValue}
+  {id: 'stem', kind: 'division', pattern: new RegExp(`^([${STEMS}])[、，．.]`), value: stemValue},
+  // A numeral alone on its line, as wiki section headings print it (`一` / `二`).
+  {id: 'bare-hanzi', kind: 'division', pattern: new RegExp(`^(${HANZI}{1,3})$`), value: numeralValue}
 ]
 
 export interface NumberMatch {

@@ -3,8 +3,11 @@
  * ends at a line break, a page break (`\f`, left by page chrome), or a run of
  * two or more spaces (U+3000, NBSP or ASCII: scraped pages mark paragraphs and
  * table columns that way). A single space stays inside its block (letter-spaced
- * names `江　泽　民`, English words).
+ * names `江　泽　民`, English words), except where a page flattened its
+ * paragraphs onto one line with single spaces: after a sentence end or a closing
+ * bracket before Han text, and before a numbering (`。 第二条`, `： 一、`).
  */
+import {matchNumber} from '../rules/numbering.js'
 
 export type BreakKind = 'start' | 'page' | 'line' | 'gap'
 
@@ -28,7 +31,13 @@ export function splitBlocks(text: string, from = 0, to = text.length): Block[] {
     const runStart = match.index
     const runEnd = Math.min(runStart + match[0].length, to)
     const run = text.slice(runStart, runEnd)
-    const kind: BreakKind | null = run.includes('\f') ? 'page' : /[\n\r\u2028\u2029]/.test(run) ? 'line' : run.length >= 2 ? 'gap' : null
+    const kind: BreakKind | null = run.includes('\f')
+      ? 'page'
+      : /[\n\r\u2028\u2029]/.test(run)
+        ? 'line'
+        : run.length >= 2 || softBreak(text, runStart, runEnd)
+          ? 'gap'
+          : null
     if (runStart === blockStart) {
       // Layout before the first block.
       if (kind === 'page') pending = 'page'
@@ -42,4 +51,17 @@ export function splitBlocks(text: string, from = 0, to = text.length): Block[] {
   }
   if (to > blockStart) blocks.push({start: blockStart, end: to, text: text.slice(blockStart, to), before: pending})
   return blocks
+}
+
+const SOFT_BEFORE = /[。！？；：）)」』”】]/
+const HAN_OR_OPEN = /[\u3400-\u9fff（(【「“]/
+
+/** A single space that separates paragraphs flattened onto one line. */
+function softBreak(text: string, runStart: number, runEnd: number): boolean {
+  const before = text[runStart - 1] ?? ''
+  const after = text[runEnd] ?? ''
+  if (SOFT_BEFORE.test(before) && HAN_OR_OPEN.test(after)) return true
+  if (!/[\u3400-\u9fff。，；：）)]/.test(before)) return false
+  const number = matchNumber(text.slice(runEnd, runEnd + 12))
+  return number !== null && (number.style.id === 'tiao' || number.style.id === 'dun-hanzi' || number.style.id === 'paren-hanzi' || number.style.id === 'chapter')
 }

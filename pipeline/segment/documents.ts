@@ -1,71 +1,305 @@
 /**
- * Cuts the block stream into documents. A document starts at its title: the
- * tail of a block that a page break follows, or a title-shaped line of its own.
- * A title printed twice (a forum thread title, then the article's own heading)
- * is one title; the repeat is recorded as a removal. Blocks before the first
- * title are page front matter.
+ * Cuts a page's block stream into documents with the page model.
+ *
+ * 1. Titles are separated from what shares their block: a label before them
+ *    (`1994阿塞拜疆友好合作关系`), the end of the previous document (`…（签字）`),
+ *    annotations and stamps after them, the text after a space; a title broken
+ *    over lines is joined.
+ * 2. Every block gets its features; the decoder finds the best reading of the
+ *    whole page (`decode.ts`).
+ * 3. The states become a plan: page matter and header chrome are removals with
+ *    their rule, datelines under a title are kept as the preface, news leads
+ *    lend their title, date and place to an untitled document.
  */
 import type {Block} from './blocks.js'
-import {isTitle, titleStart} from './titles.js'
+import {featuresOf, type BlockInfo} from './features.js'
+import {decode} from './decode.js'
+import {closeUp, titleAtStart, titleInside, titleShape, titleOpensAt, type TitleShape} from './titles.js'
+import type {State} from '../rules/page-model.js'
+import {enactingFormulas} from '../rules/formulas.js'
+import {matchCountryAt} from '../rules/countries.js'
 
 export interface DocumentPlan {
-  title: Block | null
+  /** The title's blocks (one, or several lines of one title), or none. */
+  titleParts: Block[]
+  /** The title as recorded (annotations off, layout closed up); from a lead when the page prints none. */
+  title: string | null
+  /** Where the title came from. */
+  titleSource: 'text' | 'lead' | null
+  /** Date lines and annotations under the title, kept in the preface. */
+  header: Block[]
   blocks: Block[]
+  /** The decoder's state for each of `blocks` (`text`, `sign`). */
+  states: State[]
+  /** Leads announcing this document (news leads, editors' notes): evidence for its metadata. */
+  leads: Block[]
 }
 
 export interface Plan {
-  /** Blocks before the first title, when there is one. */
-  front: Block[]
-  /** Repeated titles, dropped. */
-  repeated: Block[]
+  removals: Array<{block: Block; rule: string}>
+  /** Dates glued to a title line: page stamps (publication dates). */
+  stamps: Block[]
   documents: DocumentPlan[]
+  /** Prose-like text removed as page matter: callers warn about it. */
+  removedProse: Block[]
 }
 
-export function planDocuments(blocks: readonly Block[]): Plan {
-  const front: Block[] = []
-  const repeated: Block[] = []
-  const documents: DocumentPlan[] = []
-  let current = null as DocumentPlan | null
-  const open = (title: Block): void => {
-    current = {title, blocks: []}
-    documents.push(current)
-  }
+interface Piece {
+  block: Block
+  /** The title shape when this piece is a title. */
+  title?: TitleShape
+  /** A short label glued before a title. */
+  label?: boolean
+  /** A date glued to a title (a page stamp). */
+  stamp?: boolean
+  /** Several lines of one title. */
+  parts?: Block[]
+  /** An annotation printed after a title (`（全文）`, `(1992)`). */
+  note?: boolean
+}
 
+/** Long removed text that reads like prose deserves a warning (nothing may vanish silently). */
+const PROSE_WARNING = 200
+
+export function planDocuments(blocks: readonly Block[]): Plan {
+  const pieces = splitPage(blocks)
+  const infos = pieces.map((piece) => info(piece))
+  markRepeats(pieces, infos)
+  markQuotes(pieces, infos)
+  const {states} = decode(infos.map((i) => i.features))
+  if (process.env['DIPTEXT_DUMP'] === 'states') {
+    pieces.forEach((piece, i) => {
+      const on = Object.entries(infos[i]!.features).filter(([, v]) => v).map(([k]) => k)
+      console.error(`${states[i]}\t${JSON.stringify(piece.block.text.slice(0, 40))}\t${on.join(',')}`)
+    })
+  }
+  return assemble(pieces, infos, states)
+}
+
+function info(piece: Piece): BlockInfo {
+  const result = featuresOf(piece.block)
+  if (piece.title) result.features.title = 1
+  if (piece.label) {
+    result.features.pageMatter = 1
+    result.matterRule = 'site-label'
+  }
+  if (piece.stamp) result.features.dateOnly = 1
+  if (piece.note) result.features.annotation = 1
+  return result
+}
+
+/**
+ * A title printed again (or shortened) with only page matter between — a page
+ * heading, then the body heading — is one document's title, not a new document.
+ */
+function markRepeats(pieces: readonly Piece[], infos: BlockInfo[]): void {
+  let previous: string | null = null
+  pieces.forEach((piece, i) => {
+    const features = infos[i]!.features
+    if (features.prose || features.numbered || features.formula) previous = null
+    if (!features.title) return
+    const key = titleKey(piece.title?.title ?? piece.block.text)
+    if (previous !== null && key.length > 0 && (previous.startsWith(key) || key.startsWith(previous) || previous.endsWith(key))) features.repeat = 1
+    else previous = key
+  })
+}
+
+/**
+ * A paragraph printed again later on the page is quoted where it first
+ * appears (a summary under the title, a lead), and so is the rest of its line.
+ */
+function markQuotes(pieces: readonly Piece[], infos: BlockInfo[]): void {
+  const last = new Map<string, number>()
+  // Titles repeat as headings (see `markRepeats`); only text is quoted.
+  pieces.forEach((piece, i) => {
+    if (piece.block.text.length >= 20 && !infos[i]!.features.title) last.set(piece.block.text, i)
+  })
+  pieces.forEach((piece, i) => {
+    const later = last.get(piece.block.text)
+    if (later === undefined || later === i) return
+    infos[i]!.features.quoted = 1
+    for (let j = i + 1; j < pieces.length && pieces[j]!.block.before === 'gap'; j++) infos[j]!.features.quoted = 1
+    for (let j = i; j > 0 && pieces[j]!.block.before === 'gap'; j--) infos[j - 1]!.features.quoted = 1
+  })
+}
+
+function titleKey(title: string): string {
+  return title.normalize('NFKC').toLowerCase().replace(/[^\p{L}]/gu, '')
+}
+
+/** A block that holds a title and more becomes several pieces. */
+function splitTitles(block: Block): Piece[] {
+  const whole = titleShape(block.text)
+  if (whole) return titlePieces(block, whole, 0)
+  const inside = titleInside(block.text)
+  if (inside && inside.start > 0) {
+    const head = subBlock(block, 0, inside.start)
+    const pieces: Piece[] = [{block: head, ...(endsWithDocument(head.text) ? {} : {label: true})}]
+    return [...pieces, ...titlePieces(block, inside, inside.start)]
+  }
+  const atStart = titleAtStart(block.text)
+  if (atStart) {
+    const last = atStart.annotations.at(-1)?.end ?? atStart.end
+    return [...titlePieces(block, atStart, 0), {block: subBlock(block, last, block.text.length)}]
+  }
+  return [{block}]
+}
+
+function endsWithDocument(text: string): boolean {
+  return /[。！？）)」』”\]】.]$/.test(text.trimEnd()) || /[日号號][ \t\u3000]*(?:于|於|在)[ \t\u3000]*[\u4e00-\u9fff]{2,8}$/.test(text.trimEnd())
+}
+
+function titlePieces(block: Block, shape: TitleShape, from: number): Piece[] {
+  const pieces: Piece[] = [{block: subBlock(block, Math.max(from, shape.start), shape.end), title: shape}]
+  for (const note of shape.annotations) {
+    const glued = note.kind === 'date' && !/[\s\u3000\u00a0]/u.test(block.text[note.start - 1] ?? ' ')
+    pieces.push({block: subBlock(block, note.start, note.end), ...(glued ? {stamp: true} : {note: true})})
+  }
+  // A label before the title inside the same block (`标题：`) is page matter.
+  if (shape.start > from) pieces.unshift({block: subBlock(block, from, shape.start), label: true})
+  return pieces.filter((p) => p.block.text.length > 0)
+}
+
+/**
+ * `中华人民共和国政府和巴基斯坦伊斯兰共和国` + `政府关于…的修改换文`: a title broken
+ * over two lines, the first opening it and the second going on mid-phrase.
+ */
+function splitPage(blocks: readonly Block[]): Piece[] {
+  const pieces: Piece[] = []
   for (let i = 0; i < blocks.length; i++) {
-    let block = blocks[i]!
-    const next = blocks[i + 1]
-    const doc: DocumentPlan | null = current
-    if (next?.before === 'page') {
-      const at = titleStart(block.text)
-      if (at !== null) {
-        if (at > 0) (doc ? doc.blocks : front).push(subBlock(block, 0, at))
-        open(subBlock(block, at, block.text.length))
+    const block = blocks[i]!
+    const previous = blocks[i - 1]
+    const last = pieces[pieces.length - 1]
+    if (previous && last && last.block === previous && block.before === 'line' && opensTitle(previous) && !titleOpensAt(block.text, 0)) {
+      const shape = titleShape(previous.text + block.text)
+      if (shape && shape.start === 0 && shape.end > previous.text.length) {
+        pieces.pop()
+        const cut = previous.text.length
+        const rest = subBlock(block, 0, shape.end - cut)
+        pieces.push({block: {...previous, end: rest.end, text: shape.title}, title: shape, parts: [previous, rest]})
+        for (const note of shape.annotations) {
+          const glued = note.kind === 'date' && !/[\s\u3000\u00a0]/u.test(block.text[note.start - cut - 1] ?? ' ')
+          pieces.push({block: subBlock(block, note.start - cut, note.end - cut), ...(glued ? {stamp: true} : {note: true})})
+        }
         continue
       }
     }
-    const ownLine = block.before !== 'gap' && (next === undefined || next.before !== 'gap')
-    if (ownLine && isTitle(block.text)) {
-      if (doc && doc.blocks.length === 0 && doc.title && same(doc.title.text, block.text)) repeated.push(block)
-      else open(block)
-      continue
-    }
-    // `title 1992年1月20日于北京市`: the title repeated in a header line.
-    if (doc && doc.blocks.length === 0 && doc.title && block.text.startsWith(doc.title.text)) {
-      const rest = block.text.slice(doc.title.text.length)
-      if (/^[\s\u3000]+\S/u.test(rest)) {
-        repeated.push(subBlock(block, 0, doc.title.text.length))
-        block = {...subBlock(block, doc.title.text.length, block.text.length), before: block.before}
-      }
-    }
-    ;(doc ? doc.blocks : front).push(block)
+    pieces.push(...splitTitles(block))
   }
-
-  if (documents.length === 0) return {front: [], repeated, documents: front.length > 0 ? [{title: null, blocks: front}] : []}
-  return {front, repeated, documents}
+  return pieces.filter((p) => p.block.text.length > 0)
 }
 
-function same(a: string, b: string): boolean {
-  return a.replace(/\s+/gu, '') === b.replace(/\s+/gu, '')
+/** Can a short line be the first line of a broken title? */
+function opensTitle(block: Block): boolean {
+  const text = block.text
+  return text.length <= 60 && !/[。，；！？：:;,]/.test(text) && titleOpensAt(text, 0) && !titleShape(text)
+}
+
+function assemble(pieces: Piece[], infos: BlockInfo[], states: State[]): Plan {
+  const plan: Plan = {removals: [], stamps: [], documents: [], removedProse: []}
+  let current: DocumentPlan | null = null
+  let leads: Block[] = []
+  const open = (titleParts: Block[], title: string | null): DocumentPlan => {
+    current = {titleParts, title, titleSource: title ? 'text' : null, header: [], blocks: [], states: [], leads}
+    leads = []
+    plan.documents.push(current)
+    return current
+  }
+  const remove = (block: Block, rule: string, features: BlockInfo['features']): void => {
+    plan.removals.push({block, rule})
+    if (features.prose && block.text.length >= PROSE_WARNING) plan.removedProse.push(block)
+  }
+
+  pieces.forEach((piece, i) => {
+    const state = states[i]!
+    const {features, matterRule} = infos[i]!
+    const block = piece.block
+    if (piece.stamp && (state === 'head' || state === 'title' || state === 'pre')) {
+      plan.stamps.push(block)
+      return
+    }
+    switch (state) {
+      case 'title': {
+        open(piece.parts ?? [block], piece.title?.title ?? closeUp(block.text))
+        return
+      }
+      case 'head': {
+        const doc = current as DocumentPlan | null
+        if (!doc) return remove(block, matterRule ?? 'page-matter', features)
+        if (features.dateOnly || features.annotation || (features.signingLine && !features.title)) doc.header.push(block)
+        else if (piece.title || features.title) remove(block, 'repeated-title', features)
+        else if (features.quoted) remove(block, 'quoted-summary', features)
+        else if (features.lead) {
+          doc.leads.push(block)
+          remove(block, 'editor-note', features)
+        } else remove(block, matterRule ?? 'header-matter', features)
+        return
+      }
+      case 'text':
+      case 'sign': {
+        const doc = (current as DocumentPlan | null) ?? open([], null)
+        doc.blocks.push(block)
+        doc.states.push(state)
+        return
+      }
+      case 'noise':
+        return remove(block, matterRule ?? (features.quoted ? 'quoted-summary' : 'page-matter'), features)
+      case 'pre':
+      case 'post': {
+        if (features.lead) leads.push(block)
+        remove(block, matterRule ?? (features.lead ? 'news-lead' : features.quoted ? 'quoted-summary' : state === 'pre' ? 'front-matter' : 'back-matter'), features)
+        if (state === 'post') current = null
+        return
+      }
+    }
+  })
+
+  dropCommentary(plan)
+  if (plan.documents.length === 0 && pieces.length > 0) {
+    // Degrade, never drop: a page the model finds no document in is one untitled document.
+    const kept = new Set(plan.removals.filter((r) => r.rule !== 'front-matter' && r.rule !== 'back-matter' && r.rule !== 'page-matter').map((r) => r.block))
+    const doc: DocumentPlan = {titleParts: [], title: null, titleSource: null, header: [], blocks: [], states: [], leads}
+    const removals: Plan['removals'] = []
+    for (const removal of plan.removals) {
+      if (kept.has(removal.block) || infos[pieces.findIndex((p) => p.block === removal.block)]?.features.pageMatter) removals.push(removal)
+      else {
+        doc.blocks.push(removal.block)
+        doc.states.push('text')
+      }
+    }
+    doc.blocks.sort((a, b) => a.start - b.start)
+    plan.removals = removals
+    plan.removedProse = []
+    if (doc.blocks.length > 0) plan.documents.push(doc)
+  }
+  return plan
+}
+
+/**
+ * An untitled stretch of text beside titled documents is commentary (a guide's
+ * introduction, a news story) unless it reads like a document: a full party
+ * name, a formula, numbered articles with a party, a closing clause or signatures.
+ */
+function dropCommentary(plan: Plan): void {
+  if (!plan.documents.some((d) => d.title !== null)) return
+  plan.documents = plan.documents.filter((doc, index) => {
+    // A headline and its story right before a lead that announces the document itself.
+    const next = plan.documents[index + 1]
+    const newsItem = next !== undefined && next.leads.length > 0 && doc.blocks.length <= 2 && !documentLike(doc)
+    if ((doc.title !== null && !newsItem) || documentLike(doc)) return true
+    for (const part of doc.titleParts) plan.removals.push({block: part, rule: 'headline'})
+    for (const block of [...doc.header, ...doc.blocks]) plan.removals.push({block, rule: 'commentary'})
+    return false
+  })
+  plan.removals.sort((a, b) => a.block.start - b.block.start)
+}
+
+function documentLike(doc: DocumentPlan): boolean {
+  if (doc.states.includes('sign')) return true
+  const text = doc.blocks.map((b) => b.text).join('\n').slice(0, 4000)
+  if (enactingFormulas.some((p) => doc.blocks.some((b) => p.test(b.text)))) return true
+  for (let i = 0; i < text.length; i++) if ((matchCountryAt(text, i)?.name.length ?? 0) >= 3) return true
+  return false
 }
 
 /** The part `[from, to)` of a block's text, trimmed of layout. */

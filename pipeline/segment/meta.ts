@@ -10,8 +10,11 @@ import {docTypeOfTitle, UNKNOWN_DOC_TYPE} from '../rules/doc-types.js'
 import {countriesByAbbrev, countryByCode, englishNamesLongestFirst, matchCountryAt, type CountryRule} from '../rules/countries.js'
 import {matchPlaceAt} from '../rules/places.js'
 import {closingClauses, placeLinks} from '../rules/formulas.js'
-import {findDates} from '../enrich/dates.js'
-import type {MappedText} from '../read/mapped-text.js'
+import {findDates, iso} from '../recognize/dates.js'
+import {numeralValue} from '../rules/numerals.js'
+import {newsDateline} from '../rules/page-matter.js'
+import {titleShape} from './titles.js'
+import type {MappedText} from '../text/mapped-text.js'
 
 // Characters that exist in only one script (a small, frequent sample): 1 Traditional, 2 Simplified.
 const SCRIPT = new Uint8Array(0x10000)
@@ -95,15 +98,33 @@ function displayName(rule: CountryRule, text: string): string {
   return rule.names.find((name) => text.includes(name)) ?? rule.en.find((name) => text.includes(name)) ?? rule.names[0]!
 }
 
-/** The signing date and place from the signing line, else from a closing clause. */
+/** A candidate text for the signing date and place, in cleaned offsets. */
+export interface Evidence {
+  text: string
+  start: number
+}
+
+/** English signing sentences: `Done in duplicate at Beijing on …`, `having gathered in Pretoria on this …`. */
+const ENGLISH_SIGNING = /\b(?:Done|Signed|signed|gathered|concluded|Concluded)\b[^.;]{0,40}?\b(?:at|in) ([A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+){0,3})\b/
+
+/**
+ * The signing date and place, from the best evidence the document prints: the
+ * signing line under the signatures, a closing clause (`本协定于…在北京签订`), a
+ * header under the title (`（1997年11月10日订于北京）`, `1992年1月20日于北京市`),
+ * an English signing sentence anywhere in the text.
+ */
 export function signingOf(
-  signing: Token | null,
-  closing: Array<{text: string; start: number}>,
+  signings: readonly Token[],
+  closing: readonly Evidence[],
+  header: readonly Evidence[],
+  texts: readonly Evidence[],
   cleaned: MappedText
 ): {date: DateFact | null; place: string | null} {
-  const candidates: Array<{text: string; start: number}> = []
-  if (signing) candidates.push({text: signing.value, start: signing.start})
+  const candidates: Evidence[] = []
+  for (const signing of signings) candidates.push({text: signing.value, start: signing.start})
   for (const clause of closing) if (closingClauses.some((p) => p.test(clause.text))) candidates.push(clause)
+  candidates.push(...header)
+  for (const text of texts) if (ENGLISH_SIGNING.test(text.text)) candidates.push(text)
   for (const {text, start} of candidates) {
     const date = findDates(text)[0]
     if (!date) continue
@@ -114,10 +135,80 @@ export function signingOf(
       start: cleaned.sourceStart(start + date.start),
       end: cleaned.sourceEnd(start + date.end - 1)
     }
-    const english = ENGLISH_PLACE.exec(text.slice(0, date.start))
+    const english = ENGLISH_SIGNING.exec(text) ?? ENGLISH_PLACE.exec(text.slice(0, date.start))
     return {date: fact, place: english ? english[1]! : placeAfter(text, date.end)}
   }
   return {date: null, place: null}
+}
+
+/** What a news lead or an editor's note says about the document it announces. */
+export interface LeadFacts {
+  title: string | null
+  signed: {value: string; text: string; start: number; end: number} | null
+  place: string | null
+  published: {value: string; text: string; start: number; end: number} | null
+  /** The lead says only part of the text follows (`主要内容如下`): the document is an excerpt. */
+  excerpt: boolean
+}
+
+const EXCERPT = /主要内容|要点|要點|摘要|节选|節選|摘录|摘錄|excerpts?\b/iu
+
+const LEAD_TITLE = /《([^《》\n]{4,160})》/gu
+const MONTH_DAY = String.raw`(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日`
+/** `于1月19日在华盛顿发表` (the date next to the place), else `9月21日，…在北京举行会谈并签署`. */
+const EVENT_VERB = '(?:举行|舉行|发表|發表|签署|簽署|签订|簽訂|会晤|會晤)'
+const LEAD_EVENTS = [
+  new RegExp(String.raw`${MONTH_DAY}[ \t]{0,2}(?:在|於|于)([\u4e00-\u9fff]{2,6}?)${EVENT_VERB}`, 'u'),
+  new RegExp(String.raw`${MONTH_DAY}[^。；]{0,30}?(?:在|於|于)([\u4e00-\u9fff]{2,6}?)${EVENT_VERB}`, 'u')
+]
+/** `3日在首爾發表`: a day of the dateline's month. */
+const LEAD_DAY_EVENT = /(?<![月\d])(\d{1,2}|[一二三四五六七八九十]{1,3})日(?:在|於|于)([\u4e00-\u9fff]{2,6}?)(?:发表|發表|签署|簽署|签订|簽訂)/u
+
+/**
+ * Title, date and place from leads. A lead prints month and day only; the year
+ * is the page stamp's, else that of a full date in the document in the same month.
+ */
+export function leadFacts(leads: readonly Evidence[], stampYear: number | null, documentText: string, cleaned: MappedText): LeadFacts {
+  const facts: LeadFacts = {title: null, signed: null, place: null, published: null, excerpt: false}
+  for (const lead of leads) {
+    if (EXCERPT.test(lead.text)) facts.excerpt = true
+    for (const match of lead.text.matchAll(LEAD_TITLE)) {
+      const shape = titleShape(match[1]!)
+      if (shape && !facts.title) facts.title = shape.title
+    }
+    const dateline = newsDateline.exec(lead.text)
+    const month = dateline ? numeralValue(dateline[2]!) : null
+    const year = (m: number | null): number | null => stampYear ?? (m === null ? null : yearOfMonth(documentText, m))
+    const at = (from: number, to: number, value: string) => ({value, text: lead.text.slice(from, to), start: cleaned.sourceStart(lead.start + from), end: cleaned.sourceEnd(lead.start + to - 1)})
+    if (dateline && !facts.published) {
+      const y = year(month)
+      const d = numeralValue(dateline[3]!)
+      const value = y !== null && month !== null && d !== null ? iso(y, month, d) : null
+      const from = dateline[0].length - dateline[2]!.length - dateline[3]!.length - 3
+      if (value) facts.published = at(from, dateline[0].length - 1, value)
+    }
+    const event = LEAD_EVENTS.map((pattern) => pattern.exec(lead.text)).find((m) => m !== null) ?? null
+    const dayEvent = event ? null : LEAD_DAY_EVENT.exec(lead.text)
+    if (!facts.signed && (event || (dayEvent && month !== null))) {
+      const m = event ? numeralValue(event[1]!) : month
+      const d = numeralValue(event ? event[2]! : dayEvent![1]!)
+      const y = year(m)
+      const value = y !== null && m !== null && d !== null ? iso(y, m, d) : null
+      const match = (event ?? dayEvent)!
+      if (value) {
+        facts.signed = at(match.index, match.index + match[0].length, value)
+        const placeText = event ? event[3]! : dayEvent![2]!
+        facts.place = matchPlaceAt(placeText, 0)?.name ?? placeText
+      }
+    }
+  }
+  return facts
+}
+
+/** The year of the first full date in `text` that falls in `month`. */
+function yearOfMonth(text: string, month: number): number | null {
+  for (const date of findDates(text)) if (Number(date.iso.slice(5, 7)) === month) return Number(date.iso.slice(0, 4))
+  return null
 }
 
 /** `…日于北京` / `…日在北京签订` / `…签订于北京`: the place named after a date. */

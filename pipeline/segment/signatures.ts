@@ -11,7 +11,7 @@ import {englishCountryIn, matchCountryAt} from '../rules/countries.js'
 import {matchRoleAt, matchRoleEndingAt} from '../rules/roles.js'
 import {matchNumber} from '../rules/numbering.js'
 import {placeLinks, signatureMark} from '../rules/formulas.js'
-import {findDates} from '../enrich/dates.js'
+import {findDates} from '../recognize/dates.js'
 
 export type TokenKind = 'role' | 'name' | 'mark' | 'signing'
 
@@ -64,9 +64,19 @@ export function isCell(block: Block): boolean {
     // An English cell: a role line or a name, not a sentence.
     return text.length <= MAX_LATIN_CELL && /^[A-Z]/.test(text) && !/[.;:!?,]$/.test(text) && !/, /.test(text) && !matchNumber(text)
   }
-  if (text.length > MAX_CELL || SENTENCE.test(text) || matchNumber(text)) return false
-  if (findDates(text).length > 0) return false
+  if (SENTENCE.test(text) || matchNumber(text) || findDates(text).length > 0) return false
+  if (text.length > MAX_CELL) return flattenedRow(text)
   return /[\p{L}]/u.test(text)
+}
+
+/**
+ * A row of cells flattened onto one line with single spaces (`中华人民共和国政府 俄罗斯联邦政府
+ * 代 表 代 表 陈耀邦 卡拉辛`): short words only, and a party, a role or a mark among them.
+ */
+function flattenedRow(text: string): boolean {
+  const words = text.split(/[\s\u3000\u00a0]+/u)
+  if (text.length > 4 * MAX_CELL || words.length > 16 || words.some((w) => w.length > 20)) return false
+  return words.some((w) => signatureMark.test(w) || matchCountryAt(w, 0) !== null || matchRoleEndingAt(w, w.length) !== null)
 }
 
 /**
@@ -118,7 +128,7 @@ function splitGlued(text: string): Array<[number, number, TokenKind]> | null {
 
 function isNameLike(text: string): boolean {
   if (/^[\u3400-\u9fff]{2,4}$/.test(text)) return true
-  if (/^[\u3400-\u9fff]{1,8}(?:[·•・][\u3400-\u9fff]{1,10}){1,3}$/.test(text)) return true
+  if (/^[\u3400-\u9fff]{1,8}(?:[·•・.．][\u3400-\u9fff]{1,10}){1,3}$/.test(text)) return true
   return /^[A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'’\-]*){0,4}$/.test(text)
 }
 
@@ -129,6 +139,11 @@ function isNameLike(text: string): boolean {
  */
 function roleComplete(text: string): boolean {
   return matchRoleEndingAt(text, text.length) !== null || text.endsWith('政府')
+}
+
+/** A fragment that is a role word and nothing else (`代表`, `外交部长`): it completes the party line above it. */
+function bareRole(text: string): boolean {
+  return matchRoleAt(text, 0)?.name === text
 }
 
 /** Split cells into tokens: whitespace separates columns except inside letter-spaced names and Latin names. */
@@ -180,27 +195,49 @@ function words(cell: Block): Part[] {
 }
 
 function mergeParts(parts: Part[]): Part[] {
-  const merged: Part[] = []
+  const merged: Array<Part & {chars: Part[]}> = []
   for (const part of parts) {
     const last = merged[merged.length - 1]
     const lastIsSpacedHan = last && (last.spaced || HAN.test(last.value))
-    if (last && lastIsSpacedHan && HAN.test(part.value)) {
-      merged[merged.length - 1] = {start: last.start, end: part.end, value: last.value + part.value, spaced: true}
+    // `康.霍 查`: the last syllable of a dotted name, letter-spaced.
+    const dottedName = last && /[·•・.．][\u3400-\u9fff]+$/.test(last.value) && last.value.length <= 12
+    if (last && (lastIsSpacedHan || dottedName) && HAN.test(part.value)) {
+      merged[merged.length - 1] = {start: last.start, end: part.end, value: last.value + part.value, spaced: true, chars: [...last.chars, part]}
     } else if (last && LATIN_WORD.test(last.value.split(' ').at(-1)!) && LATIN_WORD.test(part.value)) {
-      merged[merged.length - 1] = {start: last.start, end: part.end, value: last.value + ' ' + part.value, spaced: false}
+      merged[merged.length - 1] = {start: last.start, end: part.end, value: last.value + ' ' + part.value, spaced: false, chars: [...last.chars, part]}
     } else {
-      merged.push(part)
+      merged.push({...part, chars: [part]})
     }
   }
-  return merged
+  return merged.flatMap(splitRepeats)
+}
+
+/** `代 表 代 表` closed up is two cells of one role word, side by side in two columns. */
+function splitRepeats(part: Part & {chars: Part[]}): Part[] {
+  const {value, chars} = part
+  if (!part.spaced || chars.length !== value.length) return [part]
+  for (let unit = 2; unit <= value.length / 2; unit++) {
+    if (value.length % unit !== 0 || value.slice(0, unit).repeat(value.length / unit) !== value) continue
+    if (!bareRole(value.slice(0, unit))) continue
+    const out: Part[] = []
+    for (let i = 0; i < value.length; i += unit) {
+      out.push({start: chars[i]!.start, end: chars[i + unit - 1]!.end, value: value.slice(i, i + unit), spaced: true})
+    }
+    return out
+  }
+  return [part]
 }
 
 function classify(part: Part): Token {
   const token = (kind: TokenKind): Token => ({kind, start: part.start, end: part.end, value: part.value})
   const text = part.value
-  if (matchCountryAt(text, 0) || matchRoleEndingAt(text, text.length)) return token('role')
-  if (/(?:政府|代表|大使|部长|部長|代办|代辦|委员会|委員會)/.test(text)) return token('role')
-  return isNameLike(text) ? token('name') : token('role')
+  if (matchRoleEndingAt(text, text.length) || /(?:政府|代表|大使|部长|部長|代办|代辦|委员会|委員會)/.test(text)) return token('role')
+  // A country at the start makes a party line, unless the whole reads as a name (`阿曼多·杜兰` starts with 阿曼).
+  const country = matchCountryAt(text, 0)
+  if (country && (country.name.length >= 3 || country.name.length === text.length || !isNameLike(text))) return token('role')
+  if (!isNameLike(text)) return token('role')
+  // The name as it reads: letter-spacing closed up, a dot between the parts of a foreign name printed as `·`.
+  return {...token('name'), value: text.replace(/[•・.．](?=[\u3400-\u9fff])/g, '·')}
 }
 
 /**
@@ -256,7 +293,7 @@ export function groupSignatories(tokens: readonly Token[]): {signatories: Signat
 function plan(roleTokens: Token[], name: Token | null, marks: Token[]): SignatoryPlan {
   let role: string | null = null
   for (const token of roleTokens) {
-    role = role === null ? token.value : role + (roleComplete(role) ? ' ' : '') + token.value
+    role = role === null ? token.value : role + (matchRoleEndingAt(role, role.length) !== null ? ' ' : '') + token.value
   }
   const country = role ? (matchCountryAt(role, 0) ?? englishCountryIn(role)) : null
   return {party: country?.name ?? null, partyCode: country?.rule.code ?? null, role, roleTokens, name, marks}

@@ -9,12 +9,14 @@ import type {VFile} from 'vfile'
 import type {Block} from './blocks.js'
 import type {DocumentPlan} from './documents.js'
 import {subBlock} from './documents.js'
-import {enclose, type NodeFactory} from './nodes.js'
-import {gluedTail, groupSignatories, isCell, signingLine, tokenize, type SignatoryPlan, type Token} from './signatures.js'
+import {enclose, type NodeFactory} from '../tree/nodes.js'
+import {gluedTail, groupSignatories, isCell, tokenize, type SignatoryPlan, type Token} from './signatures.js'
 import {matchNumber, type NumberMatch} from '../rules/numbering.js'
 import {closingClauses, enactingFormulas, notePrefixes} from '../rules/formulas.js'
+import {partLabels} from '../rules/page-matter.js'
 import {matchEnglishRoleAt, matchRoleEndingAt} from '../rules/roles.js'
-import {personMark, roleMark} from '../enrich/entity-ids.js'
+import {matchCountryAt} from '../rules/countries.js'
+import {personMark, roleMark} from '../recognize/entity-ids.js'
 import {toText} from '../tree/text.js'
 import type {
   Body,
@@ -34,31 +36,51 @@ import type {
 export interface Structure {
   sections: Section[]
   signatories: SignatoryPlan[]
-  signing: Token | null
+  /** Signing lines of the signature blocks, first part first. */
+  signings: Token[]
   /** Closing clauses and notes, as cleaned text (`本协议于…签订`), for the signing date and place. */
   closing: Array<{text: string; start: number}>
+  /** The text stops mid-sentence (the page was cut). */
+  truncated: boolean
 }
 
 export function structure(plan: DocumentPlan, f: NodeFactory, file: VFile): Structure {
   const sections: Section[] = []
   let blocks = plan.blocks.slice()
+  let states = plan.states.slice()
 
-  // Preface: the title and the date lines right under it.
+  // Preface: the title and the date lines and annotations under it.
   const preface: Array<Title | Paragraph> = []
-  if (plan.title) {
-    const children = f.texts(plan.title.start, plan.title.end)
-    preface.push({type: 'title', children, position: f.span(plan.title.start, plan.title.end)})
+  if (plan.titleParts.length > 0) {
+    const first = plan.titleParts[0]!
+    const last = plan.titleParts[plan.titleParts.length - 1]!
+    const children = plan.titleParts.flatMap((part) => f.texts(part.start, part.end))
+    preface.push({type: 'title', children, position: f.span(first.start, last.end)})
   }
-  while (blocks.length > 1 && blocks[0]!.before !== 'gap' && signingLine(blocks[0]!.text)) {
-    preface.push(paragraph(f, blocks.shift()!))
-  }
+  for (const line of plan.header) preface.push(paragraph(f, line))
   if (preface.length > 0) sections.push({type: 'preface', children: preface, position: enclose(preface.map((n) => n.position))})
 
-  // The signature block, from the end.
+  // Signature blocks: the run the page model read as signatures at the end, and
+  // those that close the earlier parts of an exchange of notes.
+  const zones: Block[][] = []
   let z = blocks.length
-  while (z > 0 && isCell(blocks[z - 1]!)) z--
-  let zone = blocks.slice(z)
+  while (z > 0 && states[z - 1] === 'sign') z--
+  const finalZone = blocks.slice(z)
   blocks = blocks.slice(0, z)
+  states = states.slice(0, z)
+  const body: Block[] = []
+  let run: Block[] = []
+  blocks.forEach((block, i) => {
+    if (states[i] === 'sign' && isCell(block)) run.push(block)
+    else {
+      if (run.length > 0) partZone(run, body, zones)
+      run = []
+      body.push(block)
+    }
+  })
+  if (run.length > 0) partZone(run, body, zones)
+  blocks = body
+  let zone = finalZone
   if (zone.length === 0 && blocks.length > 0) {
     const last = blocks[blocks.length - 1]!
     const at = gluedTail(last)
@@ -67,29 +89,67 @@ export function structure(plan: DocumentPlan, f: NodeFactory, file: VFile): Stru
       zone = [subBlock(last, at - last.start, last.text.length)]
     }
   }
-  let tokens = tokenize(zone)
-  if (zone.length > 0 && !tokens.some((t) => t.kind === 'role' || t.kind === 'name' || t.kind === 'signing')) {
-    // Only marks or fragments: not a signature block after all.
+  const zoneTokens = tokenize(zone)
+  if (zone.length > 0 && !signatureEvidence(zoneTokens)) {
+    // Only fragments (a cut last line, a heading): not a signature block after all.
     blocks.push(...zone)
-    tokens = []
-  }
+    zone = []
+  } else if (zone.length > 0) zones.push(zone)
 
   // Body and preamble.
-  const {preamble, body, closing, closingBlocks} = divide(blocks, f, file)
+  const {preamble, body: bodyNodes, closing, closingBlocks, lastOpenEmpty} = divide(blocks, f, file)
   if (preamble.length > 0) sections.push({type: 'preamble', children: preamble, position: enclose(preamble.map((n) => n.position))} satisfies Preamble)
-  if (body.length > 0) sections.push({type: 'body', children: body, position: enclose(body.map((n) => n.position))} satisfies Body)
+  if (bodyNodes.length > 0) sections.push({type: 'body', children: bodyNodes, position: enclose(bodyNodes.map((n) => n.position))} satisfies Body)
 
   // Conclusions.
   const conclusions: Conclusions['children'] = [...closing]
-  const grouped = groupSignatories(tokens)
-  const signatures = signaturesNode(grouped.signatories, grouped.signing, f)
+  const signatories: SignatoryPlan[] = []
+  const signings: Token[] = []
+  const children: Signatures['children'] = []
+  for (const cells of zones) {
+    const grouped = groupSignatories(tokenize(cells))
+    signatories.push(...grouped.signatories)
+    for (const signatory of grouped.signatories) children.push(signatureNode(signatory, f))
+    if (grouped.signing) {
+      signings.push(grouped.signing)
+      children.push({type: 'signing', children: f.texts(grouped.signing.start, grouped.signing.end), position: f.span(grouped.signing.start, grouped.signing.end)} satisfies Signing)
+    }
+  }
+  const signatures: Signatures | null = children.length > 0 ? {type: 'signatures', children, position: enclose(children.map((c) => c.position))} : null
   if (signatures) conclusions.push(signatures)
   if (conclusions.length > 0) sections.push({type: 'conclusions', children: conclusions, position: enclose(conclusions.map((n) => n.position))})
-  if (!signatures && plan.blocks.length > 0) {
+
+  const lastBlock = blocks[blocks.length - 1]
+  // Cut by the page: no signatures close it and its last text stops mid-sentence (or under an empty heading).
+  const truncated = zone.length === 0 && lastBlock !== undefined && (lastOpenEmpty || !endsSentence(lastBlock.text))
+  if (!signatures && plan.blocks.length > 0 && !truncated) {
     const place = sections.at(-1)?.position
     file.message('No signature block found at the end of the document', {ruleId: 'no-signature', source: 'diptext', ...(place ? {place} : {})})
   }
-  return {sections, signatories: grouped.signatories, signing: grouped.signing, closing: closingBlocks.map((b) => ({text: b.text, start: b.start}))}
+  return {sections, signatories, signings, closing: closingBlocks.map((b) => ({text: b.text, start: b.start})), truncated}
+}
+
+/** A mark, a signing line, a name, or a role naming a party or an office: what a signature block has. */
+function signatureEvidence(tokens: readonly Token[]): boolean {
+  return tokens.some(
+    (t) =>
+      t.kind === 'mark' ||
+      t.kind === 'signing' ||
+      t.kind === 'name' ||
+      (t.kind === 'role' && (matchRoleEndingAt(t.value, t.value.length) !== null || matchCountryAt(t.value, 0) !== null || /政府|Government|Minister|President/.test(t.value)))
+  )
+}
+
+/** A run of cells inside the text: the signatures of a part when it holds a mark, a name or a signing line; else text. */
+function partZone(run: Block[], body: Block[], zones: Block[][]): void {
+  const tokens = tokenize(run)
+  if (tokens.some((t) => t.kind === 'mark' || t.kind === 'signing')) zones.push(run)
+  else body.push(...run)
+}
+
+/** Does a text end as a finished sentence or line, not cut by the page? A colon or semicolon announces more. */
+function endsSentence(text: string): boolean {
+  return /[。！？.!?”」』）)…】》]$/.test(text.trimEnd())
 }
 
 function paragraph(f: NodeFactory, block: Block, from = block.start, role?: Paragraph['role']): Paragraph {
@@ -99,38 +159,48 @@ function paragraph(f: NodeFactory, block: Block, from = block.start, role?: Para
 }
 
 /**
- * Numbered paragraphs become divisions. The first division style met is the
- * article level; other styles nest below in order of first appearance.
+ * Numbered paragraphs become divisions. The article level is chosen after the
+ * enacting formula: a list in the preamble (the Five Principles as `一、…五、`)
+ * stays preamble text. `第一条` is the article level wherever it occurs; a
+ * style whose items are short headings above articles (`一、教 育`) is a section
+ * heading; otherwise the first style met after the formula is the article level
+ * and later styles nest below it in order of appearance. Part labels of an
+ * exchange of notes (`（一）中方去文`) are headings, not articles.
  */
-function divide(blocks: Block[], f: NodeFactory, file: VFile): {preamble: Paragraph[]; body: Body['children']; closing: Paragraph[]; closingBlocks: Block[]} {
+function divide(
+  blocks: Block[],
+  f: NodeFactory,
+  file: VFile
+): {preamble: Paragraph[]; body: Body['children']; closing: Paragraph[]; closingBlocks: Block[]; lastOpenEmpty: boolean} {
   const preamble: Paragraph[] = []
   const body: Body['children'] = []
   const closing: Paragraph[] = []
   const closingBlocks: Block[] = []
-  const levels: string[] = []
-  // The open divisions, outermost first (chapter?, article, points…).
+  const {formulaAt, article, headings} = articleLevel(blocks)
+  const levels: string[] = article ? [article] : []
+  // The open divisions, outermost first (article, points…).
   let stack: Array<{node: Division; level: number; last: number}> = []
   let chapter: Division | null = null
   let seenArticle = false
   let inClosing = false
   let lastArticle = 0
 
-  for (const block of blocks) {
+  blocks.forEach((block, index) => {
     if (inClosing || (seenArticle && isClosing(block.text) && openHasText(stack))) {
       inClosing = true
       closing.push(paragraph(f, block, block.start, notePrefixes.some((p) => p.test(block.text)) ? 'note' : 'closing'))
       closingBlocks.push(block)
-      continue
+      return
     }
-    const number = matchNumber(block.text)
-    if (number && number.style.kind === 'chapter') {
+    const number = index > formulaAt && !partLabels.some((p) => p.test(block.text)) ? matchNumber(block.text) : null
+    if (number && (number.style.kind === 'chapter' || headings.has(number.style.id))) {
       chapter = division('chapter', number, block, f)
       body.push(chapter)
       stack = []
-      continue
+      return
     }
     let level = number ? levels.indexOf(number.style.id) : -1
-    if (number && level === -1 && (seenArticle || levels.length === 0)) {
+    if (number && level === -1 && seenArticle) {
       levels.push(number.style.id)
       level = levels.length - 1
     }
@@ -161,30 +231,55 @@ function divide(blocks: Block[], f: NodeFactory, file: VFile): {preamble: Paragr
         if (innerLevel === -1) innerLevel = levels.push(inner.style) - 1
         stack.push({node: inner, level: innerLevel, last: inner.ordinal})
       }
-      continue
+      return
     }
     const para = paragraph(f, block)
     if (stack.length > 0) stack[stack.length - 1]!.node.children.push(para)
     else if (chapter) chapter.children.push(para)
-    else if (seenArticle) body.push(para)
+    else if (seenArticle || (formulaAt >= 0 && index > formulaAt)) body.push(para)
     else preamble.push(para)
-  }
+  })
 
   // Positions of divisions grow with their children.
   for (const node of body) if (node.type !== 'paragraph') fixPositions(node)
+  const innermost = stack[stack.length - 1]?.node
+  const lastOpenEmpty = innermost !== undefined && innermost.children.length === 1 && inClosing === false
 
-  if (!seenArticle) {
-    // No numbering: the paragraphs are the body; a formula still ends a preamble.
-    const formula = preamble.findIndex((p) => isFormula(p))
-    const head = formula === -1 ? [] : preamble.slice(0, formula + 1)
-    const rest = formula === -1 ? preamble : preamble.slice(formula + 1)
-    const chapters = body
-    if (formula !== -1) head[formula]!.role = 'enactingFormula'
-    return {preamble: head, body: [...rest, ...chapters], closing, closingBlocks}
+  if (formulaAt >= 0) {
+    const formula = preamble[preamble.length - 1]
+    if (formula) formula.role = 'enactingFormula'
+    return {preamble, body, closing, closingBlocks, lastOpenEmpty}
   }
-  const last = preamble[preamble.length - 1]
-  if (last && isFormula(last)) last.role = 'enactingFormula'
-  return {preamble, body, closing, closingBlocks}
+  if (!seenArticle) {
+    // No numbering and no formula: the paragraphs are the body.
+    return {preamble: [], body: [...preamble, ...body], closing, closingBlocks, lastOpenEmpty}
+  }
+  return {preamble, body, closing, closingBlocks, lastOpenEmpty}
+}
+
+/**
+ * Where the preamble ends (the enacting formula's index, or -1) and which
+ * numbering styles are the article level and section headings.
+ */
+function articleLevel(blocks: readonly Block[]): {formulaAt: number; article: string | null; headings: Set<string>} {
+  const formulaAt = blocks.findIndex((b) => enactingFormulas.some((p) => p.test(b.text)))
+  const numbered: Array<{style: string; heading: boolean}> = []
+  blocks.forEach((block, index) => {
+    if (index <= formulaAt || partLabels.some((p) => p.test(block.text))) return
+    const number = matchNumber(block.text)
+    if (!number || number.style.kind === 'chapter') return
+    const rest = block.text.slice(number.printed.length).trim()
+    numbered.push({style: number.style.id, heading: rest.length > 0 && rest.replace(/\s+/gu, '').length <= 12 && !/[。，；：！？,.;:]/.test(rest)})
+  })
+  const headings = new Set<string>()
+  const tiao = numbered.findIndex((n) => n.style === 'tiao')
+  if (tiao !== -1) {
+    // Styles met before the first 第…条 whose items are all short headings sit above the articles.
+    for (const item of numbered.slice(0, tiao)) if (item.style !== 'tiao') headings.add(item.style)
+    for (const style of headings) if (numbered.some((n) => n.style === style && !n.heading)) headings.delete(style)
+    return {formulaAt, article: 'tiao', headings}
+  }
+  return {formulaAt, article: numbered[0]?.style ?? null, headings}
 }
 
 function division(type: Division['type'], number: NumberMatch, block: Block, f: NodeFactory): Division {
@@ -216,22 +311,6 @@ function openHasText(stack: Array<{node: Division}>): boolean {
 
 function isClosing(text: string): boolean {
   return closingClauses.some((p) => p.test(text)) || notePrefixes.some((p) => p.test(text))
-}
-
-function isFormula(node: Paragraph): boolean {
-  const text = toText(node)
-  return enactingFormulas.some((p) => p.test(text))
-}
-
-function signaturesNode(signatories: SignatoryPlan[], signing: Token | null, f: NodeFactory): Signatures | null {
-  const children: Signatures['children'] = []
-  for (const plan of signatories) children.push(signatureNode(plan, f))
-  if (signing) {
-    const node: Signing = {type: 'signing', children: f.texts(signing.start, signing.end), position: f.span(signing.start, signing.end)}
-    children.push(node)
-  }
-  if (children.length === 0) return null
-  return {type: 'signatures', children, position: enclose(children.map((c) => c.position))}
 }
 
 function signatureNode(plan: SignatoryPlan, f: NodeFactory): Signature {

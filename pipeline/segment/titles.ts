@@ -1,53 +1,178 @@
 /**
- * Where documents start. A title is a short line that ends with a family word
- * (联合声明, 议定书, …) and has no sentence punctuation and no full date. Scraped
- * pages glue a title to the end of the previous document (`…（签字）中华人民共和国…
- * 联合声明`, `…于北京中华人民共和国…`): before a page break the title is the
- * shortest tail of the block that follows a document ending.
+ * What titles look like. A title names a document family at its end (联合声明,
+ * 议定书, … in `rules/doc-types.ts`; in English the family word near its start),
+ * has no sentence punctuation and no full date of its own, and may carry
+ * annotations that are not part of it: a label before it (`标题：`,
+ * `Document 3 - `), and after it `（全文）`, `(1992)`, `（一九五四年十月十二日发表）`,
+ * `（1997年11月10日订于北京）`, `（签订日期…）` or a page stamp date.
  */
 import {docTypeOfTitle} from '../rules/doc-types.js'
 import {matchNumber} from '../rules/numbering.js'
-import {matchPlaceAt} from '../rules/places.js'
-import {findDates} from '../enrich/dates.js'
+import {matchCountryAt} from '../rules/countries.js'
+import {matchOrganizationAt} from '../rules/organizations.js'
+import {findDates} from '../recognize/dates.js'
 
 const MAX_TITLE = 160
 const MAX_ENGLISH_TITLE = 320
+const HAN = /[\u3400-\u9fff]/
+const SP = /[\s\u3000\u00a0]/u
 
-/** Is `text` (a whole block) shaped like a title? */
-export function isTitle(text: string): boolean {
-  const english = !/[\u4e00-\u9fff]/.test(text)
+/** A label printed before a title. */
+const LEADING_LABEL = /^(?:标题|標題|题目|題目|名称|名稱|Title)[：:][ \t\u3000]*|^Document[ \t]+\d{1,4}[ \t]*[-–—:][ \t]*|^【[^】]{0,10}】[ \t\u3000]*|^Full text of (?:the )?/iu
+/** What a trailing annotation in brackets may say: a date, a year, a version, a status. */
+const ANNOTATION_WORDS = /全文|摘要|节选|節選|草案|译文|譯文|中文本|英文本|文本|签订日期|簽訂日期|生效日期|通过|通過|发表|發表|订于|訂於|签于|簽於|签订|簽訂|签署|簽署|公布|公佈|发布|發佈|修订|修訂|^\d{4}$|^\d{4}年$|excerpts?|full text|draft/iu
+const BRACKETED_END = /[（(［\[]([^（）()［\]\[]{1,80})[）)］\]]$/u
+
+export interface TitleShape {
+  /** The title as it should be recorded: annotations off, layout inside Han text closed up. */
+  title: string
+  /** Offsets of the title proper inside the examined text. */
+  start: number
+  end: number
+  /** Annotations after the title, as offsets inside the examined text (brackets, dates). */
+  annotations: Array<{start: number; end: number; kind: 'note' | 'date'}>
+}
+
+/** Is `text` entirely a title, possibly with a label before and annotations after? */
+export function titleShape(text: string): TitleShape | null {
+  let start = 0
+  let end = text.length
+  const label = LEADING_LABEL.exec(text)
+  if (label) start = label[0].length
+  const annotations: TitleShape['annotations'] = []
+  // Peel annotations off the end, innermost last.
+  for (let guard = 0; guard < 4; guard++) {
+    while (end > start && SP.test(text[end - 1]!)) end--
+    const head = text.slice(start, end)
+    const bracket = BRACKETED_END.exec(head)
+    if (bracket && (ANNOTATION_WORDS.test(bracket[1]!) || findDates(bracket[1]!).length > 0)) {
+      annotations.unshift({start: start + bracket.index, end, kind: 'note'})
+      end = start + bracket.index
+      continue
+    }
+    const date = findDates(head).at(-1)
+    if (date && date.end === head.length && date.start > 0) {
+      annotations.unshift({start: start + date.start, end, kind: 'date'})
+      end = start + date.start
+      continue
+    }
+    // `Title, 24 January 1992` / `Title (1992)` in English.
+    const year = /(?:[ ,]+(?:\(\d{4}\)|\d{4})|(?<=[a-z])\d{4})$/.exec(head)
+    if (year && !HAN.test(head)) {
+      annotations.unshift({start: start + year.index, end, kind: 'note'})
+      end = start + year.index
+      continue
+    }
+    break
+  }
+  while (end > start && /[\s\u3000\u00a0,，]/u.test(text[end - 1]!)) end--
+  const core = text.slice(start, end)
+  return isBareTitle(core) ? {title: closeUp(core), start, end, annotations} : null
+}
+
+/** A title with nothing around it. */
+function isBareTitle(text: string): boolean {
+  const english = !HAN.test(text)
   if (text.length < 4 || text.length > (english ? MAX_ENGLISH_TITLE : MAX_TITLE)) return false
-  if (english ? /[.;:]$/.test(text) : /[。，；！？：:;]/.test(text)) return false
-  if (!/^[\p{L}]/u.test(text)) return false
+  if (english ? /[.;:!?]$/.test(text) || /\. [A-Z]/.test(text) : /[。，；！？：:;]/.test(text)) return false
+  if (!/^[\p{L}\d《“"]/u.test(text)) return false
   if (matchNumber(text)) return false
-  if (findDates(text).length > 0) return false
+  // A Chinese title opens with its parties, `关于`, a year, or names a party within its first words.
+  if (!english && !titleOpensAt(text, 0) && (/^\d/.test(text) || !partyNear(text))) return false
+  // A title may cite a dated agreement (`…对一九八七年七月十七日互免签证协议的修改换文`), never end on a date
+  // or name a signing place after one (`…二00五年三月十七日于北京…` is a signing line).
+  if (findDates(text).some((d) => d.end === text.length || /^[ \t\u3000]*(?:于|於|在)/.test(text.slice(d.end)))) return false
   return docTypeOfTitle(text) !== null
 }
 
+function partyNear(text: string): boolean {
+  for (let i = 1; i < Math.min(text.length, 10); i++) if (matchCountryAt(text, i) || matchOrganizationAt(text, i)) return true
+  return false
+}
+
+/** Layout inside a title broken over lines or columns: none between Han characters, one space elsewhere. */
+export function closeUp(text: string): string {
+  return text
+    .replace(/([\u3400-\u9fff\u3000-\u303f\uff00-\uffef])[\s\u3000\u00a0]+(?=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef])/gu, '$1')
+    .replace(/[\s\u3000\u00a0]+/gu, ' ')
+    .trim()
+}
+
+/** What follows the first party of a title: another party, a conjunction, an organ, the subject. */
+const PARTY_LINK = /^(?:和|与|與|同|及|、|政府|外交部|人民|国家|國家|关于|關於|联合|聯合|两国|兩國|建交|总理|總理|国务院|國務院|议会|議會|全国|全國|部长|部長|常驻|常駐|[\u4e00-\u9fff]{1,8}?(?:部|局|署|院|委员会|委員會|银行|銀行)(?:和|与|與|同|及|关于|關於))/u
+
 /**
- * Where the title starts in a block that a page break follows, or null. The
- * part before it must end a document: a sentence end, a signature mark, or a
- * signing date and place (`二00五年三月十七日于北京`).
+ * Could a title start at `index`? Titles of the family open with a party
+ * (a country or an organ: `中华人民共和国…`, `全国人民代表大会…`), with `关于`, with a
+ * pair abbreviation (`中秘…`), with a year (`2016年中俄…`) or, in English, with a
+ * capital letter after a sentence end.
  */
-export function titleStart(text: string): number | null {
-  const from = Math.max(0, text.length - MAX_TITLE)
+export function titleOpensAt(text: string, index: number): boolean {
+  // A party opens a title when the parties are listed or the organ named (`中华人民共和国和…`, `…政府关于`),
+  // not when it starts a phrase (`阿塞拜疆友好合作关系` is a site's section label).
+  const party = matchCountryAt(text, index) ?? matchOrganizationAt(text, index)
+  if (party) {
+    const after = index + party.name.length
+    return after >= text.length || PARTY_LINK.test(text.slice(after, after + 12)) || matchCountryAt(text, after) !== null
+  }
+  const rest = text.slice(index, index + 12)
+  if (/^(?:关于|關於|中[\u4e00-\u9fff](?:两国|兩國|关于|關於|政府|联合|聯合|建交|双方|雙方)|\d{4}年|全国人民代表大会|全國人民代表大會|国务院|國務院)/u.test(rest)) return true
+  return /^(?:Joint|Treaty|Agreement|Protocol|Declaration|Communiqu|Exchange|Memorandum|The |[A-Z][a-z]+ Declaration|[A-Z][a-z]+ Joint)/.test(rest)
+}
+
+/**
+ * Where a title starts inside a block, when the block is more than its title:
+ * the title at the end of a block whose head ends a document (`…（签字）中华人民
+ * 共和国…联合声明`) or is a short label (`1994阿塞拜疆友好合作关系关于…`), or at
+ * the start of a block that goes on with its text after a space (`…议定书 (1997年…) 中华…`).
+ * Returns the title's shape (offsets inside `text`) or null.
+ */
+export function titleInside(text: string): TitleShape | null {
+  const from = Math.max(0, text.length - MAX_TITLE - 60)
   for (let start = from; start < text.length; start++) {
-    if (start > 0 && !endsDocument(text, start)) continue
-    if (isTitle(text.slice(start))) return start
+    if (start > 0 && !titleOpensAt(text, start)) continue
+    if (start > 0 && !SP.test(text[start - 1]!) && !endsDocument(text, start) && !shortLabel(text.slice(0, start))) continue
+    const shape = titleShape(text.slice(start))
+    if (shape) return offset(shape, start)
   }
   return null
 }
 
-/** Does `text.slice(0, end)` end like a document does? */
-function endsDocument(text: string, end: number): boolean {
-  const before = text.slice(Math.max(0, end - 40), end)
-  if (/[。！？）)」』”]$/.test(before)) return true
-  // `…日于北京`: a signing place right after a date.
-  const link = /[日号號][ \t\u3000]*(?:于|於|在)[ \t\u3000]*([\u4e00-\u9fff]{2,8})$/.exec(before)
-  if (link) {
-    const place = link[1]!
-    const known = matchPlaceAt(place, 0)
-    return known ? known.name === place || place === known.name + '市' : place.length <= 4
+/** A title that opens a block and is followed, after layout, by the document's text. */
+export function titleAtStart(text: string): TitleShape | null {
+  for (let cut = text.search(SP); cut !== -1 && cut < MAX_TITLE + 60; cut = nextSpace(text, cut)) {
+    const shape = titleShape(text.slice(0, cut))
+    if (shape) return shape
   }
-  return false
+  return null
+}
+
+function nextSpace(text: string, from: number): number {
+  let i = from
+  while (i < text.length && SP.test(text[i]!)) i++
+  const next = text.slice(i).search(SP)
+  return next === -1 ? -1 : i + next
+}
+
+function offset(shape: TitleShape, by: number): TitleShape {
+  return {
+    title: shape.title,
+    start: shape.start + by,
+    end: shape.end + by,
+    annotations: shape.annotations.map((a) => ({start: a.start + by, end: a.end + by, kind: a.kind}))
+  }
+}
+
+/** A short label glued before a title at the head of a page (`1994阿塞拜疆友好合作关系`): no sentence in it. */
+export function shortLabel(text: string): boolean {
+  const trimmed = text.trim()
+  return trimmed.length > 0 && trimmed.length <= 40 && !/[。！？；，,.;!?]/.test(trimmed) && !findDates(trimmed).length
+}
+
+/** Does `text.slice(0, end)` end like a document does (a sentence, a signature mark, a signing place)? */
+export function endsDocument(text: string, end: number): boolean {
+  const before = text.slice(Math.max(0, end - 40), end).trimEnd()
+  if (/[。！？）)」』”\]】.]$/.test(before)) return true
+  // `…日于北京`: a signing place right after a date.
+  return /[日号號][ \t\u3000]*(?:于|於|在)[ \t\u3000]*[\u4e00-\u9fff]{2,8}$/.test(before) && findDates(before).length > 0
 }

@@ -234,6 +234,8 @@ export interface DocumentMeta {
   slug: string
   stamps: MetaSpan[]
   removed: Removal[]
+  /** The page cut the document short (it stops mid-sentence or starts mid-text). */
+  truncated?: boolean
   source: {
     file: string
     sha256: string

@@ -28,11 +28,13 @@ const RANGE = `(?:${SEP}[至到—–~\\-－]${SEP}(?:(?:${YEAR}${SEP}年${SEP})
 const ISO = '(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\d])'
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
 const MONTH_NAME = `(${MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|')})`
-const EN_MDY = `${MONTH_NAME} (\\d{1,2}),? (\\d{4})`
+const EN_MDY = `${MONTH_NAME} (\\d{1,2})(?:, ?| )(\\d{4})`
 const EN_DMY = `(\\d{1,2}) ${MONTH_NAME},? (\\d{4})`
+// `this 25th Day of April in the Year 2000`, `the 1st day of May, 1995`.
+const EN_ORDINAL = `(\\d{1,2})(?:st|nd|rd|th) [Dd]ay of ${MONTH_NAME},?(?: in)?(?: the)?(?: [Yy]ear)? (\\d{4})`
 
 const MAY_HOLD_DATE = /[年\-]|uary|March|April|May|June|July|August|ber/
-const DATE = new RegExp(`(?:${CJK}${RANGE})|(?<![\\d-])(?:${ISO})|(?:${EN_MDY})|(?:${EN_DMY})`, 'g')
+const DATE = new RegExp(`(?:${CJK}${RANGE})|(?<![\\d-])(?:${ISO})|(?:${EN_MDY})|(?:${EN_DMY})|(?:${EN_ORDINAL})`, 'g')
 
 /** Every full date in `text`, in order. */
 export function findDates(text: string): ParsedDate[] {
@@ -82,10 +84,14 @@ function fromMatch(match: RegExpMatchArray): ParsedDate | null {
     month = MONTHS.indexOf(g[10].toLowerCase()) + 1
     day = Number(g[11])
     year = Number(g[12])
-  } else {
+  } else if (g[13] !== undefined) {
     day = Number(g[13])
     month = MONTHS.indexOf(g[14]!.toLowerCase()) + 1
     year = Number(g[15])
+  } else {
+    day = Number(g[16])
+    month = MONTHS.indexOf(g[17]!.toLowerCase()) + 1
+    year = Number(g[18])
   }
   if (year === null || month === null || day === null) return null
   const value = iso(year, month, day)

@@ -4,7 +4,7 @@
  * leaves never cover a removed span.
  */
 import type {Point, Position} from 'unist'
-import type {MappedText} from '../read/mapped-text.js'
+import type {MappedText} from '../text/mapped-text.js'
 import type {Num, Text} from '../tree/types.js'
 
 /** Offsets → line/column points, for positions into the decoded input. */

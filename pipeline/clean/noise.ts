@@ -1,0 +1,97 @@
+/**
+ * Page noise inside the text, found from the page itself rather than from a
+ * fixed list: anti-scraping watermarks repeated through a page (`…表示赞赏。
+ * SfL品论天涯网`), running heads repeated on every printed page, pinyin glosses
+ * injected after characters (`共和國(guó)`), and English translations
+ * interleaved after each Chinese paragraph. Each is removed and recorded with
+ * its rule; a glossed character that the injector switched to the other script
+ * is restored one for one (`國` → `国` on a Simplified page).
+ */
+import type {MappedText} from '../text/mapped-text.js'
+import type {DebrisRule} from '../rules/debris.js'
+import {docTypeOfTitle} from '../rules/doc-types.js'
+import {signatureMark} from '../rules/formulas.js'
+import {scriptOf, toSimplified, toTraditional} from '../rules/scripts.js'
+import {applyRule, type CleanResult} from './apply-debris.js'
+
+/** A pinyin syllable with a tone mark, in brackets right after a Han character. */
+const PINYIN_GLOSS = /(?<=[\u3400-\u9fff])[(（]([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5})[)）]/g
+
+/** An English run in brackets after a Chinese sentence (to the end of the line, or cut by the page). */
+const INTERLEAVED_TRANSLATION = /(?<=[。！？；：”」:;.!?])[ \t]*[(（](?=[A-Z])[^()（）\u3400-\u9fff\n]{40,}(?:[)）]|$)/gm
+
+const MIN_MARK = 3
+const MAX_MARK = 24
+
+export function removeNoise(input: MappedText, source: string, result: Omit<CleanResult, 'text'>): MappedText {
+  let text = input
+  for (const rule of pageRules(text.text)) text = applyRule(text, rule, source, result)
+  text = applyRule(
+    text,
+    {id: 'interleaved-translation', pattern: INTERLEAVED_TRANSLATION, why: 'A translation interleaved after each paragraph.', action: 'remove'},
+    source,
+    result
+  )
+  return unglossPinyin(text, source, result)
+}
+
+/**
+ * Rules made from the page: a short string that stands alone on two lines or
+ * more and also ends two lines or more is a watermark; a short line repeated
+ * three times or more on lines of its own is a running head.
+ */
+function pageRules(text: string): DebrisRule[] {
+  const alone = new Map<string, number>()
+  const lines = text.split('\n')
+  for (const line of lines) {
+    const trimmed = line.trim()
+    if (trimmed.length >= MIN_MARK && trimmed.length <= MAX_MARK && isMarkLike(trimmed)) alone.set(trimmed, (alone.get(trimmed) ?? 0) + 1)
+  }
+  const rules: DebrisRule[] = []
+  for (const [mark, count] of alone) {
+    if (count < 2) continue
+    let endings = 0
+    for (const line of lines) {
+      const trimmed = line.trimEnd()
+      if (trimmed.length > mark.length && trimmed.endsWith(mark)) endings++
+    }
+    const escaped = mark.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    if (endings >= 2) {
+      rules.push({id: 'watermark', pattern: new RegExp(escaped, 'g'), why: 'A string the page repeats alone and at the end of paragraphs.', action: 'remove'})
+    } else if (count >= 3) {
+      rules.push({id: 'running-head', pattern: new RegExp(`^[ \\t\\u3000]*${escaped}[ \\t\\u3000]*$`, 'gm'), why: 'A line repeated on its own through the page.', action: 'remove'})
+    }
+  }
+  return rules
+}
+
+/** Could a repeated short string be page furniture? Not a signature mark, a number, a date or a title. */
+function isMarkLike(text: string): boolean {
+  if (signatureMark.test(text) || /^[\d\s.,:;\-—–()（）、。，]+$/.test(text)) return false
+  if (/\d{4}[-年]/.test(text)) return false
+  return docTypeOfTitle(text) === null
+}
+
+/** Removes pinyin glosses; restores the page's script on the glossed character. */
+function unglossPinyin(input: MappedText, source: string, result: Omit<CleanResult, 'text'>): MappedText {
+  if (!/[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/.test(input.text)) return input
+  const glossed = [...input.text.matchAll(PINYIN_GLOSS)]
+  if (glossed.length === 0) return input
+  // The page's own script, from the characters nobody glossed.
+  const script = scriptOf(input.text.replace(/[\u3400-\u9fff](?=[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])/g, ''))
+  const restore = script === 'zh-Hans' ? toSimplified : toTraditional
+  const builder = input.edit()
+  for (const match of glossed) {
+    const at = match.index
+    const char = input.text[at - 1]!
+    builder.keep(builder.cursor, at - 1)
+    const wanted = restore.get(char)
+    if (wanted && wanted !== char) builder.replace(at - 1, at, wanted)
+    else builder.keep(at - 1, at)
+    for (const [from, to] of input.sourceRanges(at, at + match[0].length)) {
+      result.removed.push({rule: 'pinyin-gloss', text: source.slice(from, to), start: from, end: to})
+    }
+    builder.replace(at, at + match[0].length, '')
+  }
+  return builder.finish()
+}

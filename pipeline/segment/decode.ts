@@ -1,0 +1,81 @@
+/**
+ * Viterbi decoding of a page: the best sequence of states (`rules/page-model.ts`)
+ * for a sequence of blocks, given each block's features. Linear in the number
+ * of blocks (states² per block, seven states), no recursion.
+ */
+import {emissions, states, transitions, type State} from '../rules/page-model.js'
+import type {Features} from './features.js'
+
+const S = states.length
+const NEG = -1e9
+const index = new Map<State, number>(states.map((s, i) => [s, i]))
+
+/** Emission weights per state: feature → weight (and the bias). */
+const weights: Array<Map<string, number>> = states.map(() => new Map())
+for (const row of emissions) weights[index.get(row.state)!]!.set(row.feature, row.weight)
+
+/** Transition weights, NEG where the grammar forbids the move. */
+const move: Float64Array = new Float64Array(S * S).fill(NEG)
+const start: Float64Array = new Float64Array(S).fill(NEG)
+const end: Float64Array = new Float64Array(S).fill(NEG)
+for (const row of transitions) {
+  if (row.from === 'start') start[index.get(row.to as State)!] = row.weight
+  else if (row.to === 'end') end[index.get(row.from)!] = row.weight
+  else move[index.get(row.from)! * S + index.get(row.to)!] = row.weight
+}
+
+/** How much a block's features speak for each state. */
+export function emission(features: Features, state: State): number {
+  const table = weights[index.get(state)!]!
+  let score = table.get('bias') ?? 0
+  for (const [feature, weight] of table) {
+    if (feature === 'bias') continue
+    score += weight * (features[feature as keyof Features] ?? 0)
+  }
+  return score
+}
+
+export interface Decoded {
+  states: State[]
+  score: number
+}
+
+/** The best state sequence for the blocks. */
+export function decode(blocks: readonly Features[]): Decoded {
+  const n = blocks.length
+  if (n === 0) return {states: [], score: 0}
+  const score = new Float64Array(n * S)
+  const back = new Int8Array(n * S)
+  for (let s = 0; s < S; s++) score[s] = start[s]! + emission(blocks[0]!, states[s]!)
+  for (let i = 1; i < n; i++) {
+    const e = states.map((state) => emission(blocks[i]!, state))
+    for (let s = 0; s < S; s++) {
+      let best = NEG
+      let from = 0
+      for (let p = 0; p < S; p++) {
+        const candidate = score[(i - 1) * S + p]! + move[p * S + s]!
+        if (candidate > best) {
+          best = candidate
+          from = p
+        }
+      }
+      score[i * S + s] = best + e[s]!
+      back[i * S + s] = from
+    }
+  }
+  let best = NEG
+  let last = 0
+  for (let s = 0; s < S; s++) {
+    const candidate = score[(n - 1) * S + s]! + end[s]!
+    if (candidate > best) {
+      best = candidate
+      last = s
+    }
+  }
+  const out: State[] = new Array<State>(n)
+  for (let i = n - 1, s = last; i >= 0; i--) {
+    out[i] = states[s]!
+    s = back[i * S + s]!
+  }
+  return {states: out, score: best}
+}
