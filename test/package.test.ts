@@ -12,6 +12,7 @@ import {builtinModules} from 'node:module'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {findSchemaDir} from '../pipeline/validate/akn-schema.js'
+import {writers} from '../pipeline/write/registry.js'
 import {root, seedPath} from './helpers/seed.js'
 
 interface Manifest {
@@ -127,8 +128,10 @@ describe('installed into a new project', () => {
     copyFileSync(seedPath, path.join(project, 'seed.txt'))
     const run = sh('npx', ['--no-install', 'diptext', 'seed.txt', '--out', 'out'], project)
     expect(run.status, run.stderr).toBe(0)
-    expect(run.stderr).toContain('3 document(s) from 1 file(s) → out (json, md, akn, pdf)')
-    for (const format of ['json', 'md', 'akn', 'pdf']) expect(readdirSync(path.join(project, 'out', format)), format).toHaveLength(3)
+    expect(run.stderr).toContain(`3 document(s) from 1 file(s) → out (${[...writers.keys()].join(', ')})`)
+    for (const writer of writers.values()) {
+      expect(readdirSync(path.join(project, 'out', writer.directory)).filter((f) => f.endsWith(writer.extension)), writer.name).toHaveLength(3)
+    }
     const md = sh('npx', ['--no-install', 'diptext', '-t', 'md', 'seed.txt'], project)
     expect(md.stdout).toContain('# 关于中华人民共和国和阿塞拜疆共和国友好关系基础的联合声明')
   })
