@@ -16,7 +16,7 @@ build: install
 
 # Reproducible dates (PDF CreationDate, AKN manifestation date): the last commit's time unless set.
 convert: build
-	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null)} node dist/pipeline/cli/main.js sources --out out
+	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null)} node dist/pipeline/cli/bin.js sources --out out
 
 test: build
 	npx tsc -p tsconfig.test.json

@@ -125,7 +125,7 @@ const ours = (doc: Document) => ({
   language: doc.meta.language
 })
 
-describe.skipIf(!existsSync(corpusDir))('corpus answer keys (../shared/corpus)', () => {
+describe.skipIf(!existsSync(corpusDir))(`corpus answer keys (../shared/corpus)${existsSync(corpusDir) ? '' : ' [SKIPPED: no ../shared/corpus]'}`, () => {
   for (const [name, deviations] of Object.entries(DEVIATIONS)) {
     it(`${name}.txt matches its key field by field`, () => {
       const key = JSON.parse(readFileSync(path.join(corpusDir, `${name}.expected.json`), 'utf8')) as {documents: KeyDocument[]}

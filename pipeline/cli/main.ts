@@ -1,129 +1,308 @@
-#!/usr/bin/env node
 /**
- * Command line: `diptext <files|folders|-> --out <dir> [--formats json,md,akn,pdf]`.
- * Exit codes: 0 done; 1 a file failed, or (with `--strict`) a warning was
- * raised, or (with `--validate`) a document is invalid; 2 usage error.
+ * The command line, after pandoc and unified-args: `diptext <paths> --out <dir>`
+ * writes every format into a folder, `diptext -t md page.txt` writes one format
+ * to standard output, `diptext validate <paths>` checks Akoma Ntoso files.
+ * Options come from the command line, then the config file, then defaults.
+ *
+ * Exit codes: 0 done; 1 a file failed, a path gave no input, a warning was
+ * raised under `--strict`, or a document is invalid under `--validate`;
+ * 2 usage error (one line on standard error, no stack trace).
  */
+import path from 'node:path'
 import process from 'node:process'
 import {parseArgs} from 'node:util'
-import {reporter} from 'vfile-reporter'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import {convert, type Input} from '../batch/convert.js'
-import {writeBatch} from '../batch/write.js'
+import {outputPath, writeAtomic, writeBatch} from '../batch/write.js'
+import {ENCODING_LABELS} from '../read/decode.js'
+import {TREE_VERSION, type Document, type Root} from '../tree/types.js'
 import {createWriteContext, sourceDateEpochFrom} from '../write/context.js'
-import {writers} from '../write/registry.js'
-import {collectInputs, UsageError} from './inputs.js'
-import {validateWritten} from './validate.js'
+import {getWriter, writers} from '../write/registry.js'
+import type {WriteContext} from '../write/types.js'
+import {generator, version} from '../version.js'
+import {findConfig} from './config.js'
+import {collectInputs, type Collected} from './inputs.js'
+import {DEFAULT_EXTENSIONS, helpText, parseConfig, REPORTERS, type ReporterName} from './options.js'
+import {formatReport, wantColor, type ReportOptions} from './report.js'
+import {concatenate} from './stdout.js'
+import {UsageError} from './usage.js'
+import {readXmlFiles, validateDocuments, type Validated} from './validate.js'
+import {AKN_SCHEMA_FILE} from '../validate/akn-schema.js'
 
-const HELP = `Usage: diptext [convert] <file|folder|->... --out <dir> [options]
-       diptext validate <file|folder>...
+/** What the command line reads and writes; tests pass their own. */
+export interface Io {
+  stdout: {write(chunk: string | Uint8Array): unknown; isTTY?: boolean}
+  stderr: {write(chunk: string): unknown; isTTY?: boolean}
+  stdin: () => Promise<Uint8Array>
+  env: NodeJS.ProcessEnv
+  cwd: string
+}
 
-Converts scraped Chinese diplomatic texts into ${[...writers.keys()].join(', ')}.
-
-Options:
-  -o, --out <dir>        output folder (required for convert)
-  -f, --formats <list>   comma-separated formats (default: ${[...writers.keys()].join(',')})
-  -e, --encoding <name>  input encoding, overriding detection (utf-8, gb18030, big5, utf-16le, …)
-      --validate         validate every Akoma Ntoso document written against the schema
-      --strict           exit 1 when any warning is raised (for CI)
-  -v, --verbose          also report informational notes (unresolved citations, front matter)
-  -q, --quiet            report nothing but errors
-  -h, --help             show this help
-
-Exit codes: 0 done, 1 a file failed (or a warning with --strict), 2 usage error.`
-
-export async function main(argv: string[]): Promise<number> {
-  let args
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: {type: 'string', short: 'o'},
-        formats: {type: 'string', short: 'f'},
-        encoding: {type: 'string', short: 'e'},
-        validate: {type: 'boolean', default: false},
-        strict: {type: 'boolean', default: false},
-        verbose: {type: 'boolean', short: 'v', default: false},
-        quiet: {type: 'boolean', short: 'q', default: false},
-        help: {type: 'boolean', short: 'h', default: false}
-      }
-    })
-  } catch (error) {
-    return usage(error instanceof Error ? error.message : String(error))
+export async function main(argv: string[], io: Partial<Io> = {}): Promise<number> {
+  const sys: Io = {
+    stdout: io.stdout ?? process.stdout,
+    stderr: io.stderr ?? process.stderr,
+    stdin: io.stdin ?? readStdin,
+    env: io.env ?? process.env,
+    cwd: io.cwd ?? process.cwd()
   }
-  const {values, positionals} = args
-  if (values.help) {
-    process.stdout.write(HELP + '\n')
+  try {
+    return await run(argv, sys)
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    sys.stderr.write(`diptext: ${error.message} (see \`diptext --help\`)\n`)
+    return 2
+  }
+}
+
+type Values = Record<string, string | boolean | Array<string | boolean> | undefined>
+
+function parse(argv: string[]): {values: Values; positionals: string[]} {
+  try {
+    return parseArgs({args: argv, allowPositionals: true, strict: true, options: parseConfig()})
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message.split('\n')[0]! : String(error))
+  }
+}
+
+function text(values: Values, key: string): string | undefined {
+  const value = values[key]
+  return typeof value === 'string' ? value : undefined
+}
+
+function list(value: string): string[] {
+  return value.split(',').map((item) => item.trim()).filter(Boolean)
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const {values, positionals} = parse(argv)
+  if (values['help']) {
+    io.stdout.write(helpText(version) + '\n')
     return 0
   }
+  if (values['version']) {
+    io.stdout.write(generator + '\n')
+    return 0
+  }
+  const reportOptions: ReportOptions = {
+    reporter: reporterName(text(values, 'report')),
+    color: wantColor({color: values['color'] === true, noColor: values['no-color'] === true}, io.env, io.stderr.isTTY === true),
+    verbose: values['verbose'] === true,
+    quiet: values['quiet'] === true
+  }
   const [first, ...rest] = positionals
-  if (first === 'validate') {
-    if (rest.length === 0) return usage('`validate` needs at least one file or folder')
-    return validateWritten(rest)
-  }
-  const paths = first === 'convert' ? rest : positionals
-  if (paths.length === 0) return usage('No input given: name files, folders, or `-` for standard input')
-  if (!values.out) return usage('Missing `--out <dir>`')
-  const formats = (values.formats ?? [...writers.keys()].join(',')).split(',').map((f) => f.trim()).filter(Boolean)
+  if (first === 'validate') return validateCommand(rest, io, reportOptions)
+  return convertCommand(first === 'convert' ? rest : positionals, values, io, reportOptions)
+}
+
+function reporterName(value: string | undefined): ReporterName {
+  if (value === undefined) return 'default'
+  if (!(REPORTERS as readonly string[]).includes(value)) throw new UsageError(`Unknown reporter \`${value}\`, expected one of: ${REPORTERS.join(', ')}`)
+  return value as ReporterName
+}
+
+interface Settings {
+  formats: string[]
+  /** The output folder (absolute), or null for standard output. */
+  out: string | null
+  /** The output folder as given, for messages. */
+  outName: string | null
+  treeOut: boolean
+  encoding: string | undefined
+  extensions: string[]
+  strict: boolean
+  validate: boolean
+  jobs: number
+  sourceDateEpoch: number | null
+}
+
+/** Command line over config over defaults; every bad value is a UsageError. */
+function settings(values: Values, io: Io): Settings {
+  const config = values['no-config'] ? {} : findConfig(io.cwd)
+  const to = text(values, 'to')
+  const formatsFlag = text(values, 'formats')
+  if (to !== undefined && formatsFlag !== undefined) throw new UsageError('Use either `-t <format>` or `--formats <list>`, not both')
+  const formats = to !== undefined ? [to] : formatsFlag !== undefined ? list(formatsFlag) : (config.formats ?? [...writers.keys()])
   const unknown = formats.filter((f) => !writers.has(f))
-  if (unknown.length > 0) return usage(`Unknown format(s) ${unknown.map((f) => '`' + f + '`').join(', ')}, expected: ${[...writers.keys()].join(', ')}`)
+  if (unknown.length > 0) throw new UsageError(`Unknown format(s) ${unknown.map((f) => '`' + f + '`').join(', ')}, expected: ${[...writers.keys()].join(', ')}`)
+  if (formats.length === 0) throw new UsageError('No format given')
 
-  let inputs: Input[]
-  let epoch: number | null
+  const treeOut = values['tree-out'] === true
+  const outFlag = text(values, 'out')
+  // `-t` without `--out` writes to standard output even when the config names a folder (pandoc's habit).
+  const out = outFlag ?? (to !== undefined || treeOut ? undefined : config.out)
+  const toStdout = out === undefined || out === '-'
+  if (out === undefined && to === undefined && !treeOut) throw new UsageError('Missing `--out <dir>` (or `-t <format>` to write to standard output)')
+  if (toStdout && to !== undefined && treeOut) throw new UsageError('Standard output takes one thing: `-t <format>` or `--tree-out`; add `--out <dir>` for both')
+  if (toStdout && !treeOut && formats.length !== 1) throw new UsageError('Standard output takes one format: use `-t <format>`')
+
+  const encoding = text(values, 'encoding') ?? config.encoding
+  if (encoding !== undefined && !Object.hasOwn(ENCODING_LABELS, encoding.trim().toLowerCase())) {
+    throw new UsageError(`Unknown encoding \`${encoding}\`, expected one of: ${Object.keys(ENCODING_LABELS).join(', ')}`)
+  }
+  const extFlag = text(values, 'ext')
+  const extensions = extFlag !== undefined ? list(extFlag) : (config.ext ?? [...DEFAULT_EXTENSIONS])
+  const badExtension = extensions.find((e) => !/^\.?[A-Za-z0-9_-]+$/.test(e))
+  if (extensions.length === 0 || badExtension !== undefined) throw new UsageError(`Bad \`--ext\` value \`${badExtension ?? ''}\`: give extensions like txt,html`)
+  const jobsFlag = text(values, 'jobs')
+  if (jobsFlag !== undefined && !/^[1-9]\d*$/.test(jobsFlag)) throw new UsageError(`Bad \`--jobs\` value \`${jobsFlag}\`: give a whole number of at least 1`)
+
+  let sourceDateEpoch: number | null
   try {
-    inputs = await collectInputs(paths, async () => readStdin())
-    epoch = sourceDateEpochFrom(process.env)
+    sourceDateEpoch = sourceDateEpochFrom(io.env)
   } catch (error) {
-    if (error instanceof UsageError) return usage(error.message)
-    throw error
+    throw new UsageError(error instanceof Error ? error.message : String(error))
   }
-
-  const result = await convert(inputs, values.encoding === undefined ? {} : {encoding: values.encoding})
-  const context = createWriteContext(result.documents, {sourceDateEpoch: epoch})
-  const report = await writeBatch(result.documents, {out: values.out, formats, context})
-  for (const failure of report.failures) {
-    const file = result.files.find((f) => f.basename === failure.document.meta.source.file || f.path === failure.document.meta.source.file)
-    const message = (file ?? result.files[0])?.message(`Cannot write ${failure.format} for ${failure.document.meta.id}: ${failure.error.message}`, {
-      ruleId: 'write-failed',
-      source: 'diptext',
-      cause: failure.error
-    })
-    if (message) message.fatal = true
+  return {
+    formats,
+    out: toStdout ? null : path.resolve(io.cwd, out),
+    outName: toStdout ? null : out,
+    treeOut,
+    encoding,
+    extensions,
+    strict: values['strict'] === true || config.strict === true,
+    validate: values['validate'] === true,
+    jobs: jobsFlag !== undefined ? Number(jobsFlag) : (config.jobs ?? 1),
+    sourceDateEpoch
   }
-
-  if (report.indexError) {
-    const message = result.files[0]?.message(`Cannot write index.json: ${report.indexError.message}`, {ruleId: 'write-failed', source: 'diptext', cause: report.indexError})
-    if (message) message.fatal = true
-  }
-  for (const failure of report.collectionFailures) {
-    const message = result.files[0]?.message(`Cannot write the ${failure.format} collection: ${failure.error.message}`, {ruleId: 'write-failed', source: 'diptext', cause: failure.error})
-    if (message) message.fatal = true
-  }
-  const warned = result.files.some((f) => f.messages.some((m) => m.fatal === false))
-  report_(result.files, values)
-  let validationFailed = false
-  if (values.validate && formats.includes('akn')) {
-    validationFailed = (await validateWritten([`${values.out}/akn`])) !== 0
-  }
-  if (!values.quiet) {
-    process.stderr.write(`${result.documents.length} document(s) from ${inputs.length} file(s) → ${values.out} (${formats.join(', ')})\n`)
-  }
-  const failed = result.failed.length > 0 || report.failures.length > 0 || report.indexError !== undefined || result.files.some((f) => f.messages.some((m) => m.fatal === true))
-  return failed || validationFailed || (values.strict && warned) ? 1 : 0
 }
 
-function report_(files: VFile[], options: {verbose: boolean; quiet: boolean}): void {
-  if (!options.verbose) {
-    for (const file of files) file.messages = file.messages.filter((m) => m.fatal !== undefined && m.fatal !== null)
+async function convertCommand(paths: string[], values: Values, io: Io, reportOptions: ReportOptions): Promise<number> {
+  if (paths.length === 0) throw new UsageError('No input given: name files, folders, globs, or `-` for standard input')
+  const options = settings(values, io)
+  const collected = await collectInputs(paths, {
+    cwd: io.cwd,
+    extensions: options.extensions,
+    // An output folder inside an input folder is never read back as input.
+    exclude: options.out === null ? [] : [options.out],
+    stdin: io.stdin
+  })
+  const inputs = collected.flatMap((c): Input[] => ('input' in c ? [c.input] : []))
+  if (options.out === null && !options.treeOut && inputs.length > 1) {
+    throw new UsageError(`Standard output takes one input file, ${inputs.length} given: use \`--out <dir>\``)
   }
-  const text = reporter(files, {quiet: true, silent: options.quiet})
-  if (text) process.stderr.write(text + '\n')
+
+  const result = await convert(inputs, options.encoding === undefined ? {} : {encoding: options.encoding})
+  const files = inOrder(collected, result.files)
+  const fileOf = new Map<Document, VFile>()
+  for (const [file, tree] of result.trees) for (const doc of tree.children) fileOf.set(doc, file)
+  const fail = (doc: Document | null, reason: string, cause: unknown): void => {
+    const file = (doc && fileOf.get(doc)) ?? result.files[0] ?? files[0]
+    const message = file?.message(reason, {ruleId: 'write-failed', source: 'diptext', ...(cause instanceof Error ? {cause} : {})})
+    if (message) message.fatal = true
+  }
+
+  // Writers' warnings (a glyph no font has, nesting flattened) go to the document's own file.
+  const context = createWriteContext(result.documents, {sourceDateEpoch: options.sourceDateEpoch, fileOf: (doc) => fileOf.get(doc)})
+  const aknNames = new Map<Document, string>()
+  if (options.out === null) {
+    await writeStdout(result.documents, options, context, io, fail)
+  } else {
+    const report = await writeBatch(result.documents, {out: options.out, formats: options.formats, context})
+    for (const failure of report.failures) fail(failure.document, `Cannot write ${failure.format} for ${failure.document.meta.id}: ${failure.error.message}`, failure.error)
+    if (report.indexError) fail(null, `Cannot write index.json: ${report.indexError.message}`, report.indexError)
+    for (const failure of report.collectionFailures) fail(null, `Cannot write the ${failure.format} collection: ${failure.error.message}`, failure.error)
+    const written = new Set(report.written)
+    const akn = getWriter('akn')
+    for (const doc of result.documents) {
+      const target = outputPath(options.out, akn.directory, doc.meta.slug, akn.extension)
+      if (written.has(target)) aknNames.set(doc, path.relative(io.cwd, target))
+      if (!options.treeOut) continue
+      try {
+        await writeAtomic(outputPath(options.out, 'tree', doc.meta.slug, '.json'), JSON.stringify(doc, null, 2) + '\n')
+      } catch (error) {
+        fail(doc, `Cannot write the tree of ${doc.meta.id}: ${error instanceof Error ? error.message : String(error)}`, error)
+      }
+    }
+  }
+
+  let invalid = false
+  const reported = [...files]
+  if (options.validate && result.documents.length > 0) {
+    const docs: Array<{name: string; xml: string}> = []
+    for (const doc of result.documents) {
+      const xml = new TextDecoder().decode(await context.render('akn', doc))
+      docs.push({name: aknNames.get(doc) ?? `${fileOf.get(doc)?.path ?? doc.meta.source.file}#${doc.meta.slug}.xml`, xml})
+    }
+    const validated = await validate(docs)
+    reported.push(...validated.files)
+    invalid = validated.unavailable || validated.valid < validated.total
+    if (!validated.unavailable && !reportOptions.quiet && reportOptions.reporter === 'default') io.stderr.write(validSummary(validated.valid, validated.total))
+  }
+
+  const warned = files.some((f) => f.messages.some((m) => m.fatal === false))
+  io.stderr.write(formatReport(reported, reportOptions))
+  if (!reportOptions.quiet && reportOptions.reporter === 'default') {
+    const target = options.outName ?? 'standard output'
+    const what = options.out === null && options.treeOut ? 'tree' : options.formats.join(', ') + (options.treeOut ? ', tree' : '')
+    io.stderr.write(`${result.documents.length} document(s) from ${inputs.length} file(s) → ${target} (${what})\n`)
+  }
+  const failed = files.some((f) => f.messages.some((m) => m.fatal === true))
+  return failed || invalid || (options.strict && warned) ? 1 : 0
 }
 
-function usage(reason: string): number {
-  process.stderr.write(`diptext: ${reason}\n\n${HELP}\n`)
-  return 2
+/** The run's vfiles in the order of the command line: path errors where their path was. */
+function inOrder(collected: readonly Collected[], converted: readonly VFile[]): VFile[] {
+  let next = 0
+  return collected.map((c) => ('error' in c ? c.error : converted[next++]!))
+}
+
+async function writeStdout(
+  documents: readonly Document[],
+  options: Settings,
+  context: WriteContext,
+  io: Io,
+  fail: (doc: Document | null, reason: string, cause: unknown) => void
+): Promise<void> {
+  if (options.treeOut) {
+    const root: Root & {data: {generator: string; treeVersion: string}} = {type: 'root', children: [...documents], data: {generator, treeVersion: TREE_VERSION}}
+    io.stdout.write(JSON.stringify(root, null, 2) + '\n')
+    return
+  }
+  const format = options.formats[0]!
+  const writer = getWriter(format)
+  if (writer.mediaType === 'application/pdf' && io.stdout.isTTY === true) {
+    throw new UsageError('Cannot write PDF to a terminal: redirect standard output or use `--out <dir>`')
+  }
+  const rendered: Uint8Array[] = []
+  for (const doc of documents) {
+    try {
+      rendered.push(await context.render(format, doc))
+    } catch (error) {
+      fail(doc, `Cannot write ${format} for ${doc.meta.id}: ${error instanceof Error ? error.message : String(error)}`, error)
+    }
+  }
+  if (rendered.length === 0) return
+  const bytes = concatenate(format, rendered)
+  if (bytes === null) {
+    throw new UsageError(`One input holds ${rendered.length} documents and ${format} writes one per file: use \`--out <dir>\``)
+  }
+  io.stdout.write(bytes)
+}
+
+/** Validation of `docs`; a schema that cannot be loaded is one fatal message, so every reporter shows it. */
+async function validate(docs: ReadonlyArray<{name: string; xml: string}>): Promise<Validated & {unavailable: boolean}> {
+  try {
+    return {...(await validateDocuments(docs)), unavailable: false}
+  } catch (error) {
+    const file = new VFile({path: AKN_SCHEMA_FILE})
+    const message = file.message(`Cannot validate: ${error instanceof Error ? error.message : String(error)}`, {ruleId: 'akn-schema', source: 'diptext'})
+    message.fatal = true
+    return {files: [file], valid: 0, total: docs.length, unavailable: true}
+  }
+}
+
+function validSummary(valid: number, total: number): string {
+  return `${valid} of ${total} Akoma Ntoso document(s) valid against the AKN 3.0 schema\n`
+}
+
+async function validateCommand(paths: string[], io: Io, reportOptions: ReportOptions): Promise<number> {
+  if (paths.length === 0) throw new UsageError('`validate` needs at least one file or folder')
+  const {docs, errors} = await readXmlFiles(paths, io.cwd)
+  const validated = docs.length > 0 ? await validate(docs) : {files: [], valid: 0, total: 0, unavailable: false}
+  io.stderr.write(formatReport([...errors, ...validated.files], reportOptions))
+  if (!validated.unavailable && !reportOptions.quiet && reportOptions.reporter === 'default') io.stderr.write(validSummary(validated.valid, validated.total))
+  return errors.length > 0 || validated.unavailable || validated.valid < validated.total ? 1 : 0
 }
 
 async function readStdin(): Promise<Uint8Array> {
@@ -131,17 +310,3 @@ async function readStdin(): Promise<Uint8Array> {
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
   return Buffer.concat(chunks)
 }
-
-// Run when executed, not when imported by tests.
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/cli/main.js')) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code
-    },
-    (error: unknown) => {
-      process.stderr.write(`diptext: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
-      process.exitCode = 1
-    }
-  )
-}
-

@@ -16,6 +16,7 @@ const ELEMENT_ONLY: ReadonlySet<string> = new Set([
   'FRBRWork',
   'FRBRExpression',
   'FRBRManifestation',
+  'preservation',
   'lifecycle',
   'references',
   'proprietary',

@@ -14,6 +14,7 @@ import type {DateFact} from '../../tree/types.js'
 import {conversionDate} from '../../frbr/conversion-date.js'
 import {expressionUri, manifestationUri, parseFrbrUri, workUri, type FrbrUri} from '../../frbr/uri.js'
 import type {State} from './state.js'
+import {name as toolName, version as toolVersion} from '../../version.js'
 import {DIPTEXT_NAMESPACE, dateProvenanceName, languageCode, PRESCRIPTIVE_NAMES, TLC_ELEMENT} from './vocabulary.js'
 
 /** The Work URI of a document as a structure (`frbr/uri.ts`), with its string form. */
@@ -111,6 +112,11 @@ export function buildMeta(state: State): Element {
   const converted = conversionDate(state.context?.sourceDateEpoch ?? null)
   state.append(manifestation, 'FRBRdate', [['date', converted.day], ['name', 'transformation']])
   state.append(manifestation, 'FRBRauthor', [['href', '#pipeline']])
+  // Which release made this file (AKN keeps tool facts in <preservation>, foreign elements only).
+  const generator = state.xml.createElementNS(DIPTEXT_NAMESPACE, 'diptext:generator')
+  generator.setAttribute('name', toolName)
+  generator.setAttribute('version', toolVersion)
+  state.append(manifestation, 'preservation').appendChild(generator)
   state.append(manifestation, 'FRBRformat', [['value', 'xml']])
 
   const published = meta.dates.published

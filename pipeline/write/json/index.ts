@@ -10,6 +10,7 @@ import {divisionsOf, paragraphsOf, toText} from '../../tree/text.js'
 import type {Writer} from '../types.js'
 import {boundDepth} from '../bounded-depth.js'
 import {walk} from '../../tree/walk.js'
+import {generator} from '../../version.js'
 
 export const JSON_FORMAT = 'diptext-document/2'
 
@@ -103,6 +104,7 @@ export function toJson(doc: Document): Record<string, unknown> {
   const fact = (value: typeof meta.dates.signed) => (value ? value.value : null)
   return {
     format: JSON_FORMAT,
+    generator,
     id: meta.id,
     type: meta.docType,
     typeLabel: meta.docTypeLabel,

@@ -12,6 +12,7 @@ import type {Document} from '../../tree/types.js'
 import type {Writer} from '../types.js'
 import {all} from './handlers.js'
 import {boundDepth} from '../bounded-depth.js'
+import {generator} from '../../version.js'
 
 const processor = unified()
   .use(remarkFrontmatter, ['yaml'])
@@ -45,7 +46,8 @@ export function frontMatter(doc: Document): Record<string, unknown> {
     truncated: meta.truncated === true,
     place: meta.place,
     parties: meta.parties.map((p) => ({name: p.name, code: p.code})),
-    source: {file: meta.source.file, sha256: meta.source.sha256, start: meta.source.start, end: meta.source.end}
+    source: {file: meta.source.file, sha256: meta.source.sha256, start: meta.source.start, end: meta.source.end},
+    generator
   }
 }
 

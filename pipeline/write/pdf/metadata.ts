@@ -14,6 +14,7 @@
 import {createHash} from 'node:crypto'
 import type {Document} from '../../tree/types.js'
 import {conversionDate} from '../../frbr/conversion-date.js'
+import {generator} from '../../version.js'
 
 /** Characters not allowed in XML 1.0 (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF). */
 const xmlInvalid = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu
@@ -77,8 +78,8 @@ export function buildInfo(doc: Document, date: Date): Info {
     Author: parties.join('、'),
     Subject: subject,
     Keywords: [...new Set(keywords.filter((part): part is string => Boolean(part)))].join('; '),
-    Creator: 'diptext',
-    Producer: 'PDFKit',
+    Creator: generator,
+    Producer: `${generator} (PDFKit)`,
     CreationDate: date,
     DocumentSHA256: documentHash(doc),
     Identifier: meta.id
