@@ -25,6 +25,10 @@ test: build
 bench: build
 	node dist/bench/run.js
 
+# 2,000 random edits of the seed and the corpus: no crash, nothing lost, no silent removal of prose.
+fuzz: build
+	FUZZ_RUNS=$${FUZZ_RUNS:-2000} npx vitest run test/fuzz.test.ts
+
 # How many of the answer keys' checks hold on ../shared/corpus, page by page.
 corpus: build
 	node dist/bench/corpus-score.js

@@ -137,6 +137,7 @@ const CASES: Case[] = [
   {rule: 'treaty-db-stamp', chrome: '(签订日期1994年3月7日)', where: 'afterTitle', removed: [], stamps: [['(签订日期1994年3月7日)', '1994-03-07']]},
   {rule: 'signed-date-field', chrome: '  • 簽訂日期:1994年03月07日', where: 'afterTitle', removed: [], stamps: [['  • 簽訂日期:1994年03月07日', '1994-03-07']]},
   {rule: 'effective-date-field', chrome: '生效日期：1994-05-01', where: 'afterTitle', removed: [], stamps: [['生效日期：1994-05-01', '1994-05-01']]},
+  {rule: 'date-field', chrome: '日期: 2015-12-11', where: 'afterTitle', removed: [], stamps: [['日期: 2015-12-11', '2015-12-11']]},
   {rule: 'clock-stamp', chrome: '2019-09-22 05:07', where: 'afterTitle', removed: [], stamps: [['2019-09-22 05:07', '2019-09-22']]},
   {rule: 'clock-stamp', chrome: '时间:2024-07-01 07:00:10', where: 'afterTitle', removed: [], stamps: [['时间:2024-07-01 07:00:10', '2024-07-01']]},
   {rule: 'clock-stamp', chrome: '(2010-09-28更新)', where: 'afterTitle', removed: [], stamps: [['(2010-09-28更新)', '2010-09-28']]},
@@ -239,6 +240,7 @@ const ADVERSARIAL: Record<string, {nearMiss: string[]; hit: string}> = {
   'treaty-db-stamp': {nearMiss: ['(签订日期1980年4月23日\n', '(签订日期1980年4月'], hit: '(签订日期1980年4月23日\n生效日期1980年9月23日)'},
   'signed-date-field': {nearMiss: ['簽訂日期:1973年11月', '• 簽訂日期'], hit: '• 簽訂日期:1973年11月04日'},
   'effective-date-field': {nearMiss: ['生效日期：1994-05', '生效日期'], hit: '生效日期：1994-05-01'},
+  'date-field': {nearMiss: ['日期: 2015-12', '日期'], hit: '日期: 2015-12-11'},
   'clock-stamp': {nearMiss: ['2019-09-22 05', '时间:2024-07-01 ', '(2010-09-28更'], hit: '2019-09-22 05:07'},
   'page-number': {nearMiss: ['— 3', '- 12 -x', '第3'], hit: '— 3 —'},
   'stray-symbols': {nearMiss: ['[x', '【a'], hit: '★'}

@@ -23,9 +23,16 @@ const INTERLEAVED_TRANSLATION = /(?<=[。！？；：”」:;.!?])[ \t]*[(（](?
 const MIN_MARK = 3
 const MAX_MARK = 24
 
-export function removeNoise(input: MappedText, source: string, result: Omit<CleanResult, 'text'>): MappedText {
+/** Watermarks and running heads: strings the page repeats (before wrapped lines are rejoined, which they would hide). */
+export function removeRepeats(input: MappedText, source: string, result: Omit<CleanResult, 'text'>): MappedText {
   let text = input
   for (const rule of pageRules(text.text)) text = applyRule(text, rule, source, result)
+  return text
+}
+
+/** Interleaved translations and pinyin glosses. */
+export function removeNoise(input: MappedText, source: string, result: Omit<CleanResult, 'text'>): MappedText {
+  let text = input
   text = applyRule(
     text,
     {id: 'interleaved-translation', pattern: INTERLEAVED_TRANSLATION, why: 'A translation interleaved after each paragraph.', action: 'remove'},

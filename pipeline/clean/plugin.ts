@@ -3,10 +3,10 @@
  * (the text without debris, mapped to the source), `file.data.removed` (every
  * removed span with its rule) and `file.data.stamps` (page stamps kept as
  * metadata). Line breaks are unified first (CRLF, CR → LF), then HTML remnants
- * go, then page numbers, then hard-wrapped lines are rejoined, then the rest
- * of the debris table in its order, then the noise the page itself shows
- * (watermarks, running heads, pinyin glosses, interleaved translations), then
- * punctuation is normalised.
+ * go, then page numbers, watermarks and running heads (what the page repeats),
+ * then hard-wrapped lines are rejoined, then the rest of the debris table in its
+ * order, then pinyin glosses and interleaved translations, then punctuation is
+ * normalised.
  */
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
@@ -16,7 +16,7 @@ import {debrisRules, type DebrisRule} from '../rules/debris.js'
 import {applyRule, type CleanResult} from './apply-debris.js'
 import {stripHtml} from './html.js'
 import {normalizeLayout, normalizeLineBreaks} from './normalize.js'
-import {removeNoise} from './noise.js'
+import {removeNoise, removeRepeats} from './noise.js'
 import {unwrapLines} from './unwrap.js'
 import '../read/source.js'
 
@@ -33,6 +33,7 @@ export function cleanText(source: string, rules: readonly DebrisRule[] = debrisR
   text = normalizeLineBreaks(text)
   text = stripHtml(text, source, removed)
   for (const rule of rules) if (rule.phase === 'layout') text = applyRule(text, rule, source, {removed, stamps})
+  text = removeRepeats(text, source, {removed, stamps})
   text = unwrapLines(text)
   for (const rule of rules) if (rule.phase !== 'layout') text = applyRule(text, rule, source, {removed, stamps})
   text = removeNoise(text, source, {removed, stamps})

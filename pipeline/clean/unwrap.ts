@@ -12,6 +12,9 @@ import {matchNumber} from '../rules/numbering.js'
 /** Share of lines that must reach the common width for a page to count as wrapped. */
 const WRAPPED_SHARE = 0.3
 const MIN_LINES = 4
+const MIN_CUT_LINES = 4
+/** Share of lines allowed past the common length (a heading or a lead the wrap did not touch). */
+const LONGER_SHARE = 0.15
 const MIN_LENGTH = 16
 const MAX_LENGTH = 200
 /** Kinsoku may push a character to the next line; a width may differ by a half-width character or two. */
@@ -28,6 +31,11 @@ export function unwrapLines(input: MappedText): MappedText {
   if (chars === null && width === null) return input
   const full = (line: string): boolean =>
     (chars !== null && [...line].length >= chars - CHAR_SLACK) || (width !== null && displayWidth(line) >= width - SLACK)
+  // Wrapping cuts sentences: most full lines of a wrapped page end mid-sentence. A page of short
+  // headings and cells that happen to share a length does not.
+  const fullLines = trimmed.filter((l) => l.length > 0 && full(l))
+  const cut = fullLines.filter((l) => !/[。！？；：.!?;:）)」』”]$/.test(l)).length
+  if (cut < MIN_CUT_LINES || cut < 0.6 * fullLines.length) return input
   let builder: ReturnType<MappedText['edit']> | undefined
   for (let i = 0; i + 1 < lines.length; i++) {
     const [start, end] = lines[i]!
@@ -83,7 +91,10 @@ function commonLength(lengths: readonly number[], slack: number): number | null 
       bestCount = near
     }
   }
-  return best !== null && bestCount >= 3 && bestCount / counted.length >= WRAPPED_SHARE ? best : null
+  if (best === null || bestCount < 3 || bestCount / counted.length < WRAPPED_SHARE) return null
+  // The wrap width is where lines stop: few lines may run past it.
+  const longer = counted.filter((n) => n > best! + slack).length
+  return longer <= LONGER_SHARE * counted.length ? best : null
 }
 
 /** Columns a line takes: two for wide (CJK) characters, one for the rest. */

@@ -223,6 +223,13 @@ export const debrisRules: readonly DebrisRule[] = [
     stamp: 'effectiveDate'
   },
   {
+    id: 'date-field',
+    pattern: new RegExp(String.raw`^${SP}*(?:日期|时间|時間|发布日期|發佈日期|發布日期|更新日期|更新时间)${SP}*[:：]${SP}*(${STAMP_DATE})${SP}*$`, 'gm'),
+    why: 'A page\'s date field on a line of its own (`日期: 2015-12-11`): when the page was published, kept as metadata, never a signing date.',
+    action: 'stamp',
+    stamp: 'publicationDate'
+  },
+  {
     id: 'clock-stamp',
     pattern: new RegExp(
       String.raw`(?:(?:时间|時間|日期|更新时间|更新時間|发布|發布|发表于|發表於)${SP}{0,2}[:：]${SP}{0,3})?(\d{4}-\d{1,2}-\d{1,2})${SP}{1,3}\d{1,2}:\d{2}(?::\d{2})?(?![\d:])|[（(](\d{4}-\d{1,2}-\d{1,2})${SP}{0,2}更新[)）]`,

@@ -22,8 +22,8 @@ export const closingClauses: readonly RegExp[] = [
 /** An editor's note appended to the document (kept, marked as a note). */
 export const notePrefixes: readonly RegExp[] = [/^注[：:]/, /^Note[：:]/i]
 
-/** A signature mark printed under a name. */
-export const signatureMark = /^[（(][签簽]字[）)]$/
+/** A signature mark printed under a name or a seal: `（签字）`, `（簽名）`, `（印）`, `（盖章）`. */
+export const signatureMark = /^[（(](?:[签簽][字名章]|印|盖章|蓋章)[）)]$/
 
 /** Words that sit between a signing date and its place: `于北京`, `於北京`, `在北京签订`. */
 export const placeLinks = /^[ \t\u3000]*(?:于|於|在|订于|訂於)[ \t\u3000]*/

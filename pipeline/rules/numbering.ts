@@ -4,7 +4,7 @@
  * article level; styles met later nest below it in order of appearance.
  * Add a style here to teach the segmenter a new numbering.
  */
-import {STEMS, numeralValue} from './numerals.js'
+import {STEMS, letterValue, numeralValue, romanValue} from './numerals.js'
 
 export interface NumberingStyle {
   id: string
@@ -29,6 +29,9 @@ export const numberingStyles: readonly NumberingStyle[] = [
   {id: 'arabic-dot', kind: 'division', pattern: /^(\d{1,3})[.．、](?!\d)/, value: (n) => Number(n)},
   {id: 'paren-arabic', kind: 'division', pattern: /^[（(](\d{1,3})[）)]/, value: (n) => Number(n)},
   {id: 'stem', kind: 'division', pattern: new RegExp(`^([${STEMS}])[、，．.]`), value: stemValue},
+  // English counterparts: `I.`, `IV.`, `(a)`.
+  {id: 'roman-dot', kind: 'division', pattern: /^([IVXLC]{1,6})\.(?=\s)/, value: romanValue},
+  {id: 'paren-latin', kind: 'division', pattern: /^\(([a-z])\)(?=\s)/, value: letterValue},
   // A numeral alone on its line, as wiki section headings print it (`一` / `二`).
   {id: 'bare-hanzi', kind: 'division', pattern: new RegExp(`^(${HANZI}{1,3})$`), value: numeralValue}
 ]

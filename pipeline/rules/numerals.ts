@@ -57,3 +57,22 @@ export function numeralValue(text: string): number | null {
   }
   return total + (digit ?? 0)
 }
+
+const ROMAN: Readonly<Record<string, number>> = {I: 1, V: 5, X: 10, L: 50, C: 100}
+
+/** Value of a Roman numeral (`IV` → 4, `XII` → 12), or null. */
+export function romanValue(text: string): number | null {
+  let total = 0
+  for (let i = 0; i < text.length; i++) {
+    const value = ROMAN[text[i]!]
+    if (value === undefined) return null
+    const next = ROMAN[text[i + 1] ?? '']
+    total += next !== undefined && next > value ? -value : value
+  }
+  return total > 0 ? total : null
+}
+
+/** Value of a lower-case letter used as a number (`a` → 1). */
+export function letterValue(text: string): number | null {
+  return /^[a-z]$/.test(text) ? text.charCodeAt(0) - 96 : null
+}

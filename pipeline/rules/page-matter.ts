@@ -19,8 +19,9 @@ export interface PageMatterRule {
 export const pageMatterRules: readonly PageMatterRule[] = [
   {
     id: 'cms-field',
-    pattern: /^(?:[•·\-*]\s*)?(?:【[^】\n]{1,8}】|[\p{Script=Han}A-Za-z]{2,8}\s*[:：])(?:\s*\S[^\n]{0,60})?$/u,
-    why: 'A CMS or database field, `【颁发时间】 1970-08-17`, `條約分類:外交`, `发文字号：`: metadata of the page, not text.'
+    pattern:
+      /^(?:[•·\-*]\s*)?(?:【[^】\n]{1,8}】(?:\s*\S[^\n]{0,60})?|[\p{Script=Han}A-Za-z]{2,8}\s*[:：]\s*\S[^\n]{0,60}|(?:来源|來源|作者|时间|時間|日期|发布|發布|下载地址|下載地址|阅读|閱讀|浏览|瀏覽|点击|點擊|责任编辑|責任編輯|编辑|編輯|标签|標籤|关键词|關鍵詞|分类|分類|字号|字號|您的位置|当前位置|當前位置)\s*[:：])$/u,
+    why: 'A CMS or database field, `【颁发时间】 1970-08-17`, `條約分類:外交`, `来源：` (a known label with its value elsewhere): metadata of the page, not text.'
   },
   {
     id: 'list-item-chrome',

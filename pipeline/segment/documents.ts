@@ -41,8 +41,6 @@ export interface Plan {
   /** Dates glued to a title line: page stamps (publication dates). */
   stamps: Block[]
   documents: DocumentPlan[]
-  /** Prose-like text removed as page matter: callers warn about it. */
-  removedProse: Block[]
 }
 
 interface Piece {
@@ -58,9 +56,6 @@ interface Piece {
   /** An annotation printed after a title (`（全文）`, `(1992)`). */
   note?: boolean
 }
-
-/** Long removed text that reads like prose deserves a warning (nothing may vanish silently). */
-const PROSE_WARNING = 200
 
 export function planDocuments(blocks: readonly Block[]): Plan {
   const pieces = splitPage(blocks)
@@ -153,6 +148,9 @@ function splitTitles(block: Block): Piece[] {
 
 function titlePieces(block: Block, shape: TitleShape, from: number): Piece[] {
   const pieces: Piece[] = [{block: subBlock(block, Math.max(from, shape.start), shape.end), title: shape}]
+  // The separator between a title and its annotation (`…Kazakhstan, 11 September 2019`).
+  const first = shape.annotations[0]
+  if (first && first.start > shape.end) pieces.push({block: subBlock(block, shape.end, first.start), note: true})
   for (const note of shape.annotations) {
     const glued = note.kind === 'date' && !/[\s\u3000\u00a0]/u.test(block.text[note.start - 1] ?? ' ')
     pieces.push({block: subBlock(block, note.start, note.end), ...(glued ? {stamp: true} : {note: true})})
@@ -198,7 +196,7 @@ function opensTitle(block: Block): boolean {
 }
 
 function assemble(pieces: Piece[], infos: BlockInfo[], states: State[]): Plan {
-  const plan: Plan = {removals: [], stamps: [], documents: [], removedProse: []}
+  const plan: Plan = {removals: [], stamps: [], documents: []}
   let current: DocumentPlan | null = null
   let leads: Block[] = []
   const open = (titleParts: Block[], title: string | null): DocumentPlan => {
@@ -207,9 +205,8 @@ function assemble(pieces: Piece[], infos: BlockInfo[], states: State[]): Plan {
     plan.documents.push(current)
     return current
   }
-  const remove = (block: Block, rule: string, features: BlockInfo['features']): void => {
+  const remove = (block: Block, rule: string): void => {
     plan.removals.push({block, rule})
-    if (features.prose && block.text.length >= PROSE_WARNING) plan.removedProse.push(block)
   }
 
   pieces.forEach((piece, i) => {
@@ -227,16 +224,16 @@ function assemble(pieces: Piece[], infos: BlockInfo[], states: State[]): Plan {
       }
       case 'head': {
         const doc = current as DocumentPlan | null
-        if (!doc) return remove(block, matterRule ?? 'page-matter', features)
+        if (!doc) return remove(block, matterRule ?? 'page-matter')
         // A dateline or a dated annotation says when and where: kept. `（全文）`, `(1992)` say nothing the tree keeps.
         if (features.dateOnly || (features.annotation && findDates(block.text).length > 0) || (features.signingLine && !features.title)) doc.header.push(block)
-        else if (features.annotation) remove(block, 'title-annotation', features)
-        else if (piece.title || features.title) remove(block, 'repeated-title', features)
-        else if (features.quoted) remove(block, 'quoted-summary', features)
+        else if (features.annotation) remove(block, 'title-annotation')
+        else if (piece.title || features.title) remove(block, 'repeated-title')
+        else if (features.quoted) remove(block, 'quoted-summary')
         else if (features.lead) {
           doc.leads.push(block)
-          remove(block, 'editor-note', features)
-        } else remove(block, matterRule ?? 'header-matter', features)
+          remove(block, 'editor-note')
+        } else remove(block, matterRule ?? 'header-matter')
         return
       }
       case 'text':
@@ -247,11 +244,11 @@ function assemble(pieces: Piece[], infos: BlockInfo[], states: State[]): Plan {
         return
       }
       case 'noise':
-        return remove(block, matterRule ?? (features.quoted ? 'quoted-summary' : 'page-matter'), features)
+        return remove(block, matterRule ?? (features.quoted ? 'quoted-summary' : 'page-matter'))
       case 'pre':
       case 'post': {
         if (features.lead) leads.push(block)
-        remove(block, matterRule ?? (features.lead ? 'news-lead' : features.quoted ? 'quoted-summary' : state === 'pre' ? 'front-matter' : 'back-matter'), features)
+        remove(block, matterRule ?? (features.lead ? 'news-lead' : features.quoted ? 'quoted-summary' : state === 'pre' ? 'front-matter' : 'back-matter'))
         if (state === 'post') current = null
         return
       }
@@ -273,7 +270,6 @@ function assemble(pieces: Piece[], infos: BlockInfo[], states: State[]): Plan {
     }
     doc.blocks.sort((a, b) => a.start - b.start)
     plan.removals = removals
-    plan.removedProse = []
     if (doc.blocks.length > 0) plan.documents.push(doc)
   }
   return plan

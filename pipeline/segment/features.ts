@@ -56,7 +56,9 @@ export function featuresOf(block: Block): BlockInfo {
   const english = latin > han
   const number = matchNumber(text)
   const shape = titleShape(text)
-  const matter = pageMatterRules.find((rule) => rule.id !== 'tag-line' && rule.pattern.test(text)) ?? null
+  const formula = enactingFormulas.some((p) => p.test(text))
+  // A formula (`双方声明如下：`) is shaped like a field label, and is text.
+  const matter = formula ? null : (pageMatterRules.find((rule) => rule.id !== 'tag-line' && rule.pattern.test(text)) ?? null)
   const date = findDates(text)[0]
   const dateOnly = date !== undefined && date.start === 0 && date.end === text.length
   const bracketed = /^[（(［\[].*[）)］\]]$/u.test(text)
@@ -67,7 +69,7 @@ export function featuresOf(block: Block): BlockInfo {
     sentenceEnd: SENTENCE_END.test(text) ? 1 : 0,
     short: (english ? text.length <= 40 : han + latin <= 14) ? 1 : 0,
     numbered: number && number.printed.length < text.length ? 1 : number ? 0.5 : 0,
-    formula: enactingFormulas.some((p) => p.test(text)) ? 1 : 0,
+    formula: formula ? 1 : 0,
     closing: closingClauses.some((p) => p.test(text)) ? 1 : 0,
     cell: isCell(block) ? 1 : 0,
     mark: signatureMark.test(text) || /[（(]印[）)]$/.test(text) ? 1 : 0,

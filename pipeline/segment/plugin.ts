@@ -36,11 +36,13 @@ const segment: Plugin<[], Root> = function () {
     for (const {block, rule} of plan.removals) {
       for (const [from, to] of sourceOf(block)) removed.push({rule, text: source.text.slice(from, to), start: from, end: to} satisfies Removal)
     }
-    for (const block of plan.removedProse) {
-      file.message(`Removed ${block.text.length} characters of prose-like text as page matter`, {
+    // Nothing vanishes silently: every long removal of prose-like text, whichever stage or rule made it, is a warning.
+    for (const removal of removed) {
+      if (!proseLike(removal.text)) continue
+      file.message(`Removed ${removal.text.length} characters of prose-like text (rule \`${removal.rule}\`): ${removal.text.slice(0, 20)}…`, {
         ruleId: 'removed-prose',
         source: 'diptext',
-        place: factory.span(block.start, block.end)
+        place: factory.locator.position(removal.start, removal.end)
       })
     }
     for (const block of plan.stamps) {
@@ -119,6 +121,14 @@ const segment: Plugin<[], Root> = function () {
       return document
     })
   }
+}
+
+/** At least PROSE_WARNING characters that read as sentences. */
+const PROSE_WARNING = 200
+function proseLike(text: string): boolean {
+  if (text.length < PROSE_WARNING) return false
+  const letters = (text.match(/[\u3400-\u9fffA-Za-z]/g) ?? []).length
+  return letters >= PROSE_WARNING / 2 && /[。，；！？]|[.;!?] /.test(text)
 }
 
 /**

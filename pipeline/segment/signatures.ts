@@ -126,9 +126,24 @@ function splitGlued(text: string): Array<[number, number, TokenKind]> | null {
   return cells.length > 0 ? cells : null
 }
 
+/** Words of offices and institutions: a cell holding one is a role or a party, never a name. */
+const INSTITUTION = /政府|代表|大使|部长|部長|代办|代辦|委员会|委員會|外交部|大使馆|大使館|领事|領事|议会|議會|[部局院署馆館]$/
+
+/**
+ * A cell of Han characters that names no office, party or institution is a
+ * person, however long a transliteration makes it (`纳扎尔巴耶夫`).
+ */
+function personLike(text: string): boolean {
+  return /^[\u3400-\u9fff]{2,12}$/.test(text) && !INSTITUTION.test(text) && !STATE_WORDS.test(text) && matchCountryAt(text, 0) === null
+}
+
+/** Words of state names, which a column break can cut anywhere (`塔尔国驻法兰西共和国`, `大不列顛及北愛爾蘭`). */
+const STATE_WORDS = /[国國驻駐及]|共和|联邦|聯邦|联合|聯合|人民|民主|社会|社會|主义|主義|王室|殿下/
+
 function isNameLike(text: string): boolean {
   if (/^[\u3400-\u9fff]{2,4}$/.test(text)) return true
   if (/^[\u3400-\u9fff]{1,8}(?:[·•・.．][\u3400-\u9fff]{1,10}){1,3}$/.test(text)) return true
+  if (personLike(text) && text.length <= 8) return true
   return /^[A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'’\-]*){0,4}$/.test(text)
 }
 
@@ -149,7 +164,7 @@ function bareRole(text: string): boolean {
 /** Split cells into tokens: whitespace separates columns except inside letter-spaced names and Latin names. */
 export function tokenize(cells: readonly Block[]): Token[] {
   const tokens: Token[] = []
-  for (const cell of cells) {
+  for (const cell of joinSpacedCells(cells)) {
     if (signatureMark.test(cell.text)) {
       tokens.push({kind: 'mark', start: cell.start, end: cell.end, value: cell.text})
       continue
@@ -172,10 +187,30 @@ export function tokenize(cells: readonly Block[]): Token[] {
       continue
     }
     for (const part of mergeParts(words(cell))) {
-      tokens.push(signatureMark.test(part.value) ? {kind: 'mark', start: part.start, end: part.end, value: part.value} : classify(part))
+      // A short note in brackets under a name (`（签字）`, `（印）`, or a mark this table does not know) stays with it.
+      const mark = signatureMark.test(part.value) || /^[（(][^（）()]{1,6}[）)]$/.test(part.value)
+      tokens.push(mark ? {kind: 'mark', start: part.start, end: part.end, value: part.value} : classify(part))
     }
   }
   return tokens
+}
+
+/**
+ * `王  毅`, `代  表`: a name or a role letter-spaced with runs wide enough to
+ * read as columns. No name or role is one character, so single Han characters
+ * in a row are one cell.
+ */
+function joinSpacedCells(cells: readonly Block[]): Block[] {
+  const out: Block[] = []
+  for (const cell of cells) {
+    const last = out[out.length - 1]
+    const lastSpaced = last !== undefined && /^[\u3400-\u9fff](?:[\s\u3000\u00a0]+[\u3400-\u9fff])*$/u.test(last.text)
+    if (last && lastSpaced && cell.before === 'gap' && /^[\u3400-\u9fff]$/.test(cell.text) && HAN.test(last.text.slice(-1))) {
+      // The run between them is layout; spaces of the same length keep every offset exact.
+      out[out.length - 1] = {...last, end: cell.end, text: last.text + ' '.repeat(cell.start - last.end) + cell.text}
+    } else out.push(cell)
+  }
+  return out
 }
 
 interface Part {
@@ -231,11 +266,11 @@ function splitRepeats(part: Part & {chars: Part[]}): Part[] {
 function classify(part: Part): Token {
   const token = (kind: TokenKind): Token => ({kind, start: part.start, end: part.end, value: part.value})
   const text = part.value
-  if (matchRoleEndingAt(text, text.length) || /(?:政府|代表|大使|部长|部長|代办|代辦|委员会|委員會)/.test(text)) return token('role')
+  if (matchRoleEndingAt(text, text.length) || INSTITUTION.test(text)) return token('role')
   // A country at the start makes a party line, unless the whole reads as a name (`阿曼多·杜兰` starts with 阿曼).
   const country = matchCountryAt(text, 0)
   if (country && (country.name.length >= 3 || country.name.length === text.length || !isNameLike(text))) return token('role')
-  if (!isNameLike(text)) return token('role')
+  if (!isNameLike(text) && !personLike(text)) return token('role')
   // The name as it reads: letter-spacing closed up, a dot between the parts of a foreign name printed as `·`.
   return {...token('name'), value: text.replace(/[•・.．](?=[\u3400-\u9fff])/g, '·')}
 }
@@ -271,6 +306,8 @@ export function groupSignatories(tokens: readonly Token[]): {signatories: Signat
         pending = []
       } else if (current) current.marks.push(token)
     }
+    // Roles after the last name (an institution that signs without a name) are a signatory of their own.
+    if (pending.length > 0) plans.push(plan(pending, null, []))
   } else {
     const columns = names.length
     const byColumn: Token[][] = Array.from({length: columns}, () => [])

@@ -129,15 +129,15 @@ export function structure(plan: DocumentPlan, f: NodeFactory, file: VFile): Stru
   return {sections, signatories, signings, closing: closingBlocks.map((b) => ({text: b.text, start: b.start})), truncated}
 }
 
-/** A mark, a signing line, a name, or a role naming a party or an office: what a signature block has. */
+/**
+ * A mark, a signing line, a name, or a role naming an office: what a signature
+ * block has. A party alone counts only beside another cell: a lone
+ * `中华人民共和国主` at the end of a cut page is a fragment, not a signatory.
+ */
 function signatureEvidence(tokens: readonly Token[]): boolean {
-  return tokens.some(
-    (t) =>
-      t.kind === 'mark' ||
-      t.kind === 'signing' ||
-      t.kind === 'name' ||
-      (t.kind === 'role' && (matchRoleEndingAt(t.value, t.value.length) !== null || matchCountryAt(t.value, 0) !== null || /政府|Government|Minister|President/.test(t.value)))
-  )
+  const office = (t: Token): boolean => t.kind === 'role' && (matchRoleEndingAt(t.value, t.value.length) !== null || /政府|Government|Minister|President/.test(t.value))
+  if (tokens.some((t) => t.kind === 'mark' || t.kind === 'signing' || t.kind === 'name' || office(t))) return true
+  return tokens.length >= 2 && tokens.some((t) => t.kind === 'role' && matchCountryAt(t.value, 0) !== null)
 }
 
 /** A run of cells inside the text: the signatures of a part when it holds a mark, a name or a signing line; else text. */
