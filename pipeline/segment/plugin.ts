@@ -9,7 +9,8 @@
  * Passes, each in its own module: layout (`blocks.ts`), features
  * (`features.ts`), decoding (`decode.ts`), assembly (`documents.ts`), the
  * inside of each document (`structure.ts`) and what it says about itself
- * (`meta.ts`). `DIPTEXT_DUMP=blocks` prints the blocks with their states.
+ * (`meta.ts`). `DIPTEXT_DUMP=states` prints every block with its features and
+ * decoded state (layout, labels, decoding), `DIPTEXT_DUMP=plan` the documents.
  */
 import path from 'node:path'
 import type {Plugin} from 'unified'
@@ -56,7 +57,7 @@ const segment: Plugin<[], Root> = function () {
     if (plan.documents.length === 0) {
       file.message('No text found: the input is empty or only layout and debris', {ruleId: 'empty-input', source: 'diptext'})
     }
-    if (process.env['DIPTEXT_DUMP'] === 'blocks') console.error(JSON.stringify(plan, null, 1))
+    if (process.env['DIPTEXT_DUMP'] === 'plan') console.error(JSON.stringify(plan, null, 1))
 
     // Each document owns the source from its first block to the next document's first block.
     const firstOf = (doc: (typeof plan.documents)[number]): Block | undefined => doc.titleParts[0] ?? doc.header[0] ?? doc.blocks[0]
