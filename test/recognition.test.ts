@@ -374,3 +374,42 @@ describe('the page model', () => {
     expect([...starts].sort((a, b) => a - b)).toEqual(starts)
   })
 })
+
+describe('entities (issue 12’s recognition points)', () => {
+  const marks = (doc: Document, type: string): Array<[string, string]> => {
+    const out: Array<[string, string]> = []
+    walk(doc, (node) => {
+      if (node.type === type) out.push([toText(node as never), (node as unknown as {ref: string}).ref])
+    })
+    return out
+  }
+  const TEXT = [
+    TITLE,
+    '应中华人民共和国主席杨尚昆的邀请，秘鲁共和国总统阿尔韦托·藤森和夫人于4月9日至12日访华。阿塞拜疆代表团随同访问。',
+    '中华人民共和国驻法兰西共和国特命全权大使周觉出席。',
+    '双方声明如下：',
+    '一、双方同意。',
+    '中华人民共和国政府　　　　哈萨克斯坦共和国政府',
+    '二〇一九年九月十一日于北京'
+  ].join('\n')
+
+  it('ends a person at 和 / 于 / 的 and names foreign persons by their parts', async () => {
+    const doc = (await run(TEXT)).documents[0]!
+    expect(marks(doc, 'person')).toContainEqual(['阿尔韦托·藤森', 'aerweituoTengsen'])
+  })
+
+  it('reads 代表团 as no role, and X驻Y大使 as X’s ambassador', async () => {
+    const doc = (await run(TEXT)).documents[0]!
+    const roles = marks(doc, 'role')
+    expect(roles.some(([text]) => text.includes('代表'))).toBe(false)
+    expect(roles).toContainEqual(['中华人民共和国驻法兰西共和国特命全权大使', 'cnAmbassadorExtraordinaryAndPlenipotentiary'])
+  })
+
+  it('marks signing governments as organisations', async () => {
+    const doc = (await run(TEXT)).documents[0]!
+    expect(marks(doc, 'organization').filter(([, ref]) => ref.endsWith('Government'))).toEqual([
+      ['中华人民共和国政府', 'cnGovernment'],
+      ['哈萨克斯坦共和国政府', 'kzGovernment']
+    ])
+  })
+})

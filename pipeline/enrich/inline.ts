@@ -44,9 +44,13 @@ export class NameBook {
 }
 
 const CITATION = /《([^《》\n]{1,200})》/g
-const DOTTED_NAME = /^[\u4e00-\u9fff]{1,8}(?:[·•・][\u4e00-\u9fff]{1,10}){1,3}/
+/** Where a name ends: a particle, a verb that follows names, or anything not Han (`阿尔韦托·藤森和夫人于` is 阿尔韦托·藤森). */
+const NAME_END = '(?=[的于於和与與及同在，、。；：阁閣以邀感愉会會對对访訪表说說称稱将將也已曾举舉出]|[^\\u4e00-\\u9fff]|$)'
+const DOTTED_NAME = new RegExp(`^[\\u4e00-\\u9fff]{1,8}(?:[·•・][\\u4e00-\\u9fff]{1,10}?){1,3}${NAME_END}`)
 // After a role, a bare Chinese name ends where a particle or verb begins.
-const BARE_NAME = /^[\u4e00-\u9fff]{2,3}(?=[的于於和与與同在，、。阁閣及以邀感愉会會對对])/
+const BARE_NAME = new RegExp(`^[\\u4e00-\\u9fff]{2,3}${NAME_END}`)
+/** A role word that goes on into a longer noun is not a role: `代表团`, `代表处`, `大使馆`. */
+const ROLE_COMPOUND = /^[团團处處馆館]/
 const PLACE_BEFORE = /(?:于|於|在|赴|到|抵达|抵達|访问|訪問)$/
 const PLACE_AFTER = /^(?:举行|舉行|签署|簽署|签订|簽訂)/
 
@@ -73,12 +77,19 @@ export function findInline(text: string, names: NameBook, options: {places: 'all
     const country = matchCountryAt(text, i)
     if (country) {
       let end = i + country.name.length
+      // `X驻Y大使`: X's ambassador, stationed in Y (`驻华` is stationed in China).
+      const stationed = /^[驻駐]/.test(text.slice(end)) ? matchCountryAt(text, end + 1)?.name.length ?? (/^[华華]/.test(text.slice(end + 1)) ? 1 : 0) : 0
+      if (stationed > 0 && matchRoleAt(text, end + 1 + stationed)) end += 1 + stationed
       let role = matchRoleAt(text, end)
       let last = role
       while (role) {
         end += role.name.length
         last = role
         role = matchRoleAt(text, end)
+      }
+      if (last && ROLE_COMPOUND.test(text.slice(end))) {
+        i = end - 1
+        continue
       }
       if (last) {
         const printed = text.slice(i, end)

@@ -30,16 +30,25 @@ function camel(words: string[]): string {
 }
 
 /**
- * `江泽民` → `jiangZemin`; `伊利哈姆·阿利耶夫` → `yiLihamualiyefu`; `J. M. Addis` → `jMAddis`.
- * A name with no pinyin and no Latin letters gets its code points (`u3500u3703`), never an empty id.
+ * `江泽民` → `jiangZemin` (family name, given name); a transliterated name by its
+ * parts, each one word (`伊利哈姆·阿利耶夫` → `yilihamuAliyefu`, `盖·阿利耶夫` →
+ * `gaiAliyefu`); `J. M. Addis` → `jMAddis`. A name with no pinyin and no Latin
+ * letters gets its code points (`u3500u3703`), never an empty id.
  */
 export function personId(name: string): string {
   if (/[\u3400-\u9fff]/.test(name)) {
-    const [family = '', ...given] = syllables(name)
-    const id = camel([family, given.join('')])
+    const parts = name.split(/[·•・.．\s]+/).filter((p) => /[\u3400-\u9fff]/.test(p))
+    const words = parts.length > 1 ? parts.map((p) => syllables(p).join('')) : chineseName(syllables(name))
+    const id = camel(words)
     if (/^[a-z]/.test(id)) return id
   }
   return camel(name.split(/[^A-Za-z]+/)) || codePoints(name)
+}
+
+/** A Chinese name is a family name and a given name; a longer undotted name is one transliterated word. */
+function chineseName(syllables: string[]): string[] {
+  const [family = '', ...given] = syllables
+  return syllables.length <= 3 ? [family, given.join('')] : [syllables.join('')]
 }
 
 function codePoints(text: string): string {
@@ -63,6 +72,11 @@ export function roleMark(partyCode: string | null, roleRuleId: string | null, pr
   const id = roleId(partyCode, roleRuleId, printed)
   const rolePart = roleRuleId ?? id.slice((partyCode ?? 'xx').length)
   return {type: 'role', ref: id, href: `${ONTOLOGY}/role/${partyCode ?? 'unknown'}.${rolePart}`, showAs: printed, children, position}
+}
+
+/** A signing government (`中华人民共和国政府`): the organisation the AKN writer's FRBRauthor names. */
+export function governmentMark(partyCode: string, showAs: string, children: Text[], position: Position): EntityMark {
+  return {type: 'organization', ref: `${partyCode}Government`, href: `${ONTOLOGY}/organization/${partyCode}.government`, showAs, children, position}
 }
 
 export function organizationMark(id: string, international: boolean, country: string | null, showAs: string, children: Text[], position: Position): EntityMark {

@@ -16,7 +16,7 @@ import {closingClauses, enactingFormulas, notePrefixes} from '../rules/formulas.
 import {partLabels} from '../rules/page-matter.js'
 import {matchEnglishRoleAt, matchRoleEndingAt} from '../rules/roles.js'
 import {matchCountryAt} from '../rules/countries.js'
-import {personMark, roleMark} from '../recognize/entity-ids.js'
+import {governmentMark, personMark, roleMark} from '../recognize/entity-ids.js'
 import {toText} from '../tree/text.js'
 import type {
   Body,
@@ -320,7 +320,13 @@ function signatureNode(plan: SignatoryPlan, f: NodeFactory): Signature {
     const roleWord = matchRoleEndingAt(plan.role, plan.role.length) ?? matchEnglishRoleAt(plan.role)
     const first = plan.roleTokens[0]!
     const last = plan.roleTokens[plan.roleTokens.length - 1]!
-    children.push(roleMark(plan.partyCode, roleWord?.rule.id ?? null, plan.role, texts, f.span(first.start, last.end)))
+    // A government that signs as such (`中华人民共和国政府`, no office after it) is an organisation, not a role.
+    const government = plan.partyCode !== null && plan.party !== null && (plan.role === `${plan.party}政府` || plan.role === `${plan.party}政府（印）`)
+    children.push(
+      government
+        ? governmentMark(plan.partyCode!, plan.role, texts, f.span(first.start, last.end))
+        : roleMark(plan.partyCode, roleWord?.rule.id ?? null, plan.role, texts, f.span(first.start, last.end))
+    )
   }
   if (plan.name) {
     const {start, end, value} = plan.name
