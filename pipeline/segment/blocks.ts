@@ -9,7 +9,8 @@
  */
 import {matchNumber} from '../rules/numbering.js'
 
-export type BreakKind = 'start' | 'page' | 'line' | 'gap'
+/** What came before a block: the input's start, a page break, a line break, a run of spaces, one space between flattened paragraphs. */
+export type BreakKind = 'start' | 'page' | 'line' | 'gap' | 'space'
 
 export interface Block {
   /** Offsets into the cleaned text; the block never starts or ends with whitespace. */
@@ -35,9 +36,11 @@ export function splitBlocks(text: string, from = 0, to = text.length): Block[] {
       ? 'page'
       : /[\n\r\u2028\u2029]/.test(run)
         ? 'line'
-        : run.length >= 2 || softBreak(text, runStart, runEnd)
+        : run.length >= 2
           ? 'gap'
-          : null
+          : softBreak(text, runStart, runEnd)
+            ? 'space'
+            : null
     if (runStart === blockStart) {
       // Layout before the first block.
       if (kind === 'page') pending = 'page'

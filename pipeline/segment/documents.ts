@@ -117,8 +117,9 @@ function markQuotes(pieces: readonly Piece[], infos: BlockInfo[]): void {
     // A copy goes on as the original does (the same document printed twice); a quotation picks and leaves.
     if (pieces[i + 1]?.block.text === pieces[later + 1]?.block.text) return
     infos[i]!.features.quoted = 1
-    for (let j = i + 1; j < pieces.length && pieces[j]!.block.before === 'gap'; j++) infos[j]!.features.quoted = 1
-    for (let j = i; j > 0 && pieces[j]!.block.before === 'gap'; j--) infos[j - 1]!.features.quoted = 1
+    // The rest of a line the page flattened (paragraphs joined by single spaces) is the same quotation.
+    for (let j = i + 1; j < pieces.length && pieces[j]!.block.before === 'space'; j++) infos[j]!.features.quoted = 1
+    for (let j = i; j > 0 && pieces[j]!.block.before === 'space'; j--) infos[j - 1]!.features.quoted = 1
   })
 }
 

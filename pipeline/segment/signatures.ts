@@ -147,15 +147,6 @@ function isNameLike(text: string): boolean {
   return /^[A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'’\-]*){0,4}$/.test(text)
 }
 
-/**
- * Does a role fragment end a role line? Then the next fragment is a second role
- * (joined with a space); otherwise the column broke a word (`…驻法兰` + `西共和国…`)
- * or a party name (`中华人民共和国` + `文化部长`) and the fragments join directly.
- */
-function roleComplete(text: string): boolean {
-  return matchRoleEndingAt(text, text.length) !== null || text.endsWith('政府')
-}
-
 /** A fragment that is a role word and nothing else (`代表`, `外交部长`): it completes the party line above it. */
 function bareRole(text: string): boolean {
   return matchRoleAt(text, 0)?.name === text

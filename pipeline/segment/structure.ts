@@ -17,14 +17,12 @@ import {partLabels} from '../rules/page-matter.js'
 import {matchEnglishRoleAt, matchRoleEndingAt} from '../rules/roles.js'
 import {matchCountryAt} from '../rules/countries.js'
 import {governmentMark, personMark, roleMark} from '../recognize/entity-ids.js'
-import {toText} from '../tree/text.js'
 import type {
   Body,
   Conclusions,
   Division,
   Paragraph,
   Preamble,
-  Preface,
   Section,
   Signature,
   Signatures,
