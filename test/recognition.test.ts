@@ -413,3 +413,23 @@ describe('entities (issue 12’s recognition points)', () => {
     ])
   })
 })
+
+describe('pages of the family written for these tests (test/fixtures/pages)', () => {
+  const dir = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures', 'pages')
+  const page = (name: string): Promise<Converted> => run(readFileSync(path.join(dir, name), 'utf8'), name)
+  it.each([
+    ['ministry.txt', '中华人民共和国和巴西联邦共和国联合声明', ['一、', '二、', '三、'], 0, ['首页 > 外交部', '打印', '分享到', '相关新闻', '中巴两国元首会谈', 'ICP']],
+    ['wikisource.txt', '中华人民共和国和大韩民国关于建立外交关系的联合公报', ['一', '二'], 2, ['维基文库', '[编辑]', '本作品', '分类']],
+    ['english-ministry.txt', 'Joint Statement between the People\'s Republic of China and the Republic of Chile', ['1.', '2.', '3.'], 0, ['Skip to main content', 'Print | Share', 'Related Articles', 'Copyright']],
+    ['forum.txt', '中华人民共和国和巴基斯坦伊斯兰共和国关于深化全面战略合作的联合声明', ['一、', '二、', '三、'], 2, ['楼主', '沙发', '板凳', '路过看看', '支持中巴友谊']],
+    ['pdf-to-text.txt', '中华人民共和国政府和新西兰政府经济合作协定', ['第一条', '第二条', '第三条'], 2, ['— 1 —', '中华人民共和国条约集']]
+  ] as const)('%s', async (name, title, numbers, signers, chrome) => {
+    const result = await page(name)
+    expect(result.documents.map((d) => d.meta.title)).toEqual([title])
+    const doc = result.documents[0]!
+    expect(nums(doc)).toEqual(numbers)
+    expect(signatories(doc)).toHaveLength(signers)
+    for (const piece of chrome) expect(content(doc), piece).not.toContain(piece)
+    expect(doc.meta.dates.signed).not.toBeNull()
+  })
+})

@@ -26,7 +26,9 @@ const MAX_MARK = 24
 /** Watermarks and running heads: strings the page repeats (before wrapped lines are rejoined, which they would hide). */
 export function removeRepeats(input: MappedText, source: string, result: Omit<CleanResult, 'text'>): MappedText {
   let text = input
-  for (const rule of pageRules(text.text)) text = applyRule(text, rule, source, result)
+  // On a page with printed page numbers, a heading printed twice on lines of its own is already a running head.
+  const paged = result.removed.some((r) => r.rule === 'page-number')
+  for (const rule of pageRules(text.text, paged ? 2 : 3)) text = applyRule(text, rule, source, result)
   return text
 }
 
@@ -45,9 +47,9 @@ export function removeNoise(input: MappedText, source: string, result: Omit<Clea
 /**
  * Rules made from the page: a short string that stands alone on two lines or
  * more and also ends two lines or more is a watermark; a short line repeated
- * three times or more on lines of its own is a running head.
+ * `runningHead` times or more on lines of its own is a running head.
  */
-function pageRules(text: string): DebrisRule[] {
+function pageRules(text: string, runningHead: number): DebrisRule[] {
   const alone = new Map<string, number>()
   const lines = text.split('\n')
   for (const line of lines) {
@@ -65,16 +67,17 @@ function pageRules(text: string): DebrisRule[] {
     const escaped = mark.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     if (endings >= 2) {
       rules.push({id: 'watermark', pattern: new RegExp(escaped, 'g'), why: 'A string the page repeats alone and at the end of paragraphs.', action: 'remove'})
-    } else if (count >= 3) {
+    } else if (count >= runningHead) {
       rules.push({id: 'running-head', pattern: new RegExp(`^[ \\t\\u3000]*${escaped}[ \\t\\u3000]*$`, 'gm'), why: 'A line repeated on its own through the page.', action: 'remove'})
     }
   }
   return rules
 }
 
-/** Could a repeated short string be page furniture? Not a signature mark, a number, a date or a title. */
+/** Could a repeated short string be page furniture? Not a signature mark, a sentence, a number, a date or a title. */
 function isMarkLike(text: string): boolean {
-  if (signatureMark.test(text) || /^[\d\s.,:;\-—–()（）、。，]+$/.test(text)) return false
+  // Sentence punctuation marks text (the same short wrapped tail can end two paragraphs); furniture has none.
+  if (signatureMark.test(text) || /[。，；！？、：,;!?]/.test(text) || /^[\d\s.\-—–()（）]+$/.test(text)) return false
   if (/\d{4}[-年]/.test(text)) return false
   return docTypeOfTitle(text) === null
 }

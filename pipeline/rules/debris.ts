@@ -98,7 +98,7 @@ export const debrisRules: readonly DebrisRule[] = [
   {
     id: 'breadcrumb',
     pattern: new RegExp(
-      String.raw`^${SP}*(?:(?:当前位置|您的位置|你的位置|當前位置|您现在的位置|您當前的位置|您当前的位置|现在位置|所在位置)${SP}{0,3}[:：]?${SP}{0,3})?(?:网站)?首[页頁](?:${SP}*[>＞»›→]{1,2}${SP}*[^\s>＞»›→](?:[^\n>＞»›→]{0,38}[^\s>＞»›→])?){1,8}${SP}*$`,
+      String.raw`^${SP}*(?:(?:当前位置|您的位置|你的位置|當前位置|您现在的位置|您當前的位置|您当前的位置|现在位置|所在位置)${SP}{0,3}[:：]?${SP}{0,3})?(?:(?:网站)?首[页頁]|Home)(?:${SP}*[>＞»›→]{1,2}${SP}*[^\s>＞»›→](?:[^\n>＞»›→]{0,38}[^\s>＞»›→])?){1,8}${SP}*$`,
       'gm'
     ),
     why: 'A breadcrumb trail (`首页 > … > …`, `您现在的位置：首页 >> …`).',
@@ -224,7 +224,7 @@ export const debrisRules: readonly DebrisRule[] = [
   },
   {
     id: 'date-field',
-    pattern: new RegExp(String.raw`^${SP}*(?:日期|时间|時間|发布日期|發佈日期|發布日期|更新日期|更新时间)${SP}*[:：]${SP}*(${STAMP_DATE})${SP}*$`, 'gm'),
+    pattern: new RegExp(String.raw`^${SP}*(?:日期|时间|時間|发布日期|發佈日期|發布日期|更新日期|更新时间|Published|Date|Updated|Posted)${SP}*[:：]${SP}*(${STAMP_DATE})${SP}*$`, 'gm'),
     why: 'A page\'s date field on a line of its own (`日期: 2015-12-11`): when the page was published, kept as metadata, never a signing date.',
     action: 'stamp',
     stamp: 'publicationDate'
@@ -232,7 +232,7 @@ export const debrisRules: readonly DebrisRule[] = [
   {
     id: 'clock-stamp',
     pattern: new RegExp(
-      String.raw`(?:(?:时间|時間|日期|更新时间|更新時間|发布|發布|发表于|發表於)${SP}{0,2}[:：]${SP}{0,3})?(\d{4}-\d{1,2}-\d{1,2})${SP}{1,3}\d{1,2}:\d{2}(?::\d{2})?(?![\d:])|[（(](\d{4}-\d{1,2}-\d{1,2})${SP}{0,2}更新[)）]`,
+      String.raw`(?:(?:时间|時間|日期|更新时间|更新時間|发布|發布|Published|Updated|Posted|Date|Time)${SP}{0,2}[:：]${SP}{0,3}|(?:发表于|發表於|发布于|發佈於|Posted on|Posted)${SP}{0,2}[:：]?${SP}{0,3})?(\d{4}-\d{1,2}-\d{1,2})${SP}{1,3}\d{1,2}:\d{2}(?::\d{2})?(?![\d:])|[（(](\d{4}-\d{1,2}-\d{1,2})${SP}{0,2}更新[)）]`,
       'g'
     ),
     why: 'A page time stamp: a date with a clock time (`2019-09-22 05:07`, `时间:2024-07-01 07:00:10`) or `(YYYY-MM-DD更新)`, when the page was posted; no document prints a clock time with its date.',

@@ -30,13 +30,33 @@ export const pageMatterRules: readonly PageMatterRule[] = [
   },
   {
     id: 'page-heading',
-    pattern: /^(?:基本介[绍紹]|背景|正文|全文|简介|簡介|相关阅读|相關閱讀|相关新闻|相關新聞|相关链接|相關鏈接|延伸阅读|延伸閱讀|热点推荐|熱點推薦|往期回顾|往期回顧|推荐阅读|推薦閱讀|评论|評論|时事|時事|目录|目錄|参考资料|參考資料|参考文献|參考文獻|注释|註釋|外部链接|外部鏈接|Contents|References|See also|External links|Notes)$/iu,
-    why: 'An encyclopedia or news page\'s own section label (`背景`, `正文`, `相关阅读`): it organises the page, not the document.'
+    pattern: /^(?:基本介[绍紹]|背景|正文|全文|简介|簡介|评论|評論|时事|時事|目录|目錄|注释|註釋|Contents|Notes)$/iu,
+    why: 'An encyclopedia or news page\'s own section label (`背景`, `正文`): it organises the page, not the document.'
+  },
+  {
+    id: 'related-links',
+    pattern: /^(?:相关阅读|相關閱讀|相关新闻|相關新聞|相关链接|相關鏈接|相关文章|相關文章|延伸阅读|延伸閱讀|热点推荐|熱點推薦|往期回顾|往期回顧|推荐阅读|推薦閱讀|参考资料|參考資料|参考文献|參考文獻|外部链接|外部鏈接|上一篇|下一篇|Related(?: articles| news| links)?|See also|External links|References|Further reading)[:：]?$/iu,
+    why: 'The heading of a related-links list, references or the next/previous links: what follows it is the page\'s, not the document\'s.'
+  },
+  {
+    id: 'site-footer',
+    pattern: /(?:ICP[备備证證]|版权所有|版權所有|Copyright|©|All rights reserved|网站地图|網站地圖|联系我们|聯繫我們|^地址[:：]|^电话[:：]|^電話[:：]|^邮编[:：]|^郵編[:：])/iu,
+    why: 'A site footer: registration number, copyright, address and telephone, site map.'
   },
   {
     id: 'site-chrome',
-    pattern: /^(?:From Wikisource|Jump to navigation(?: Jump to search)?|Skip to (?:main )?content|Published online by[^\n]{0,80}|Print(?: this page)?|Share|Menu|Search|Home|Back to top|[^\n]{0,30}(?:网|網|法律法规查看|法律資料網)[—\-–][^\n]{0,20}|用户评分[:：][^\n]{0,20}|(?:不活动星星){1,5}|下载地址[:：][^\n]{0,30}|字号\+作者[^\n]{0,120}|[^\n]{0,40}阅读[:：]\s*\d+)$/iu,
+    pattern: /^(?:From Wikisource|Jump to navigation(?: Jump to search)?|Skip to (?:main )?content|Published online by[^\n]{0,80}|Print(?: this page)?|Share|Menu|Search|Home|Back to top|[^\n]{0,30}(?:网|網|法律法规查看|法律資料網)[—\-–][^\n]{0,20}|用户评分[:：][^\n]{0,20}|(?:不活动星星){1,5}|下载地址[:：][^\n]{0,30}|字号\+作者[^\n]{0,120}|[^\n]{0,40}阅读[:：]\s*\d+|(?:本作品收录于|本作品收錄於|This work is (?:included|part of))[^\n]{0,80})$/iu,
     why: 'Site furniture in words: wiki and portal skip links, rating widgets, download links, reader counters.'
+  },
+  {
+    id: 'toolbar',
+    pattern: /^(?:(?:Print|Share|E-?mail|Tweet|Facebook|Twitter|WeChat|Weibo|Save|PDF|Download|Close|Back|Top|打印|列印|分享|收藏|关闭|關閉|返回|顶部|頂部|纠错|糾錯|下载|下載|微信|微博|QQ空间|字号|字號|[大中小]|A\+|A-)[\s|｜/·•]*){2,12}$/iu,
+    why: 'A toolbar: print, share, close, font-size buttons in a row (`Print | Share`, `打印 关闭窗口`).'
+  },
+  {
+    id: 'forum-chrome',
+    pattern: /^(?:楼主|樓主|沙发|沙發|板凳|地板|地下室|\d{1,5}\s?[楼樓#]|#\d{1,5}|发表于|發表於|回复|回覆|引用|举报|舉報|只看该作者|只看該作者|回复本楼|回覆本樓|点评|點評|支持|反对|反對|Reply|Quote|Report)(?:\s[^\n]{0,40})?$/iu,
+    why: 'Forum furniture: floor labels (`沙发`, `板凳`, `#3`), post headers, reply and report buttons.'
   },
   {
     id: 'tag-line',

@@ -35,6 +35,7 @@ export type Feature =
   | 'repeat'
   | 'commentary'
   | 'quoted'
+  | 'related'
   | 'address'
 
 export type Features = Record<Feature, number>
@@ -85,6 +86,7 @@ export function featuresOf(block: Block): BlockInfo {
     latinInHan: han > 0 && latin > 2 * han ? 1 : 0,
     repeat: 0,
     quoted: 0,
+    related: matter?.id === 'related-links' ? 1 : 0,
     commentary: commentaryPatterns.some((p) => p.test(text)) ? 1 : 0,
     address: noteFormulas.some((p) => p.test(text)) ? 1 : 0,
     fragment: !english && han > 0 && han < 6 && !SENTENCE_PUNCT.test(text) && !number ? 1 : 0
