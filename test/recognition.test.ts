@@ -433,3 +433,17 @@ describe('pages of the family written for these tests (test/fixtures/pages)', ()
     expect(doc.meta.dates.signed).not.toBeNull()
   })
 })
+
+describe('what a page repeats is not always noise', () => {
+  it('keeps a party and a signatory repeated through an archive of documents, stacked one field a line', async () => {
+    const one = (n: number) =>
+      [`中华人民共和国和哈萨克斯坦共和国第${'一二三'[n]}号议定书`, '双方同意加强合作，并将此通报中华人民共和国', '中华人民共和国', '外交部长', '王毅', '（签字）', '哈萨克斯坦共和国', '外交部长', '特列乌别尔季', '（签字）'].join('\n')
+    const result = await run([one(0), one(1), one(2)].join('\n'))
+    expect(removedRules(result)).toEqual([])
+    expect(result.documents.map((d) => signatories(d).map(([, name]) => name))).toEqual([
+      ['王毅', '特列乌别尔季'],
+      ['王毅', '特列乌别尔季'],
+      ['王毅', '特列乌别尔季']
+    ])
+  })
+})

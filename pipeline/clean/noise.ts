@@ -10,6 +10,10 @@
 import type {MappedText} from '../text/mapped-text.js'
 import type {DebrisRule} from '../rules/debris.js'
 import {docTypeOfTitle} from '../rules/doc-types.js'
+import {matchCountryAt} from '../rules/countries.js'
+import {matchPlaceAt} from '../rules/places.js'
+import {matchOrganizationAt} from '../rules/organizations.js'
+import {matchRoleAt} from '../rules/roles.js'
 import {signatureMark} from '../rules/formulas.js'
 import {scriptOf, toSimplified, toTraditional} from '../rules/scripts.js'
 import {applyRule, type CleanResult} from './apply-debris.js'
@@ -28,7 +32,7 @@ export function removeRepeats(input: MappedText, source: string, result: Omit<Cl
   let text = input
   // On a page with printed page numbers, a heading printed twice on lines of its own is already a running head.
   const paged = result.removed.some((r) => r.rule === 'page-number')
-  for (const rule of pageRules(text.text, paged ? 2 : 3)) text = applyRule(text, rule, source, result)
+  for (const rule of pageRules(text.text, paged)) text = applyRule(text, rule, source, result)
   return text
 }
 
@@ -46,32 +50,48 @@ export function removeNoise(input: MappedText, source: string, result: Omit<Clea
 
 /**
  * Rules made from the page: a short string that stands alone on two lines or
- * more and also ends two lines or more is a watermark; a short line repeated
- * `runningHead` times or more on lines of its own is a running head.
+ * more and also ends two lines or more is a watermark. On a paged text (printed
+ * page numbers were found), a short line printed twice or more on lines of its
+ * own is a running head; elsewhere a repeated line may be a signatory of every
+ * document of an archive, and stays.
  */
-function pageRules(text: string, runningHead: number): DebrisRule[] {
+function pageRules(text: string, paged: boolean): DebrisRule[] {
   const alone = new Map<string, number>()
   const lines = text.split('\n')
   for (const line of lines) {
     const trimmed = line.trim()
     if (trimmed.length >= MIN_MARK && trimmed.length <= MAX_MARK && isMarkLike(trimmed)) alone.set(trimmed, (alone.get(trimmed) ?? 0) + 1)
   }
-  const rules: DebrisRule[] = []
-  for (const [mark, count] of alone) {
-    if (count < 2) continue
-    let endings = 0
-    for (const line of lines) {
-      const trimmed = line.trimEnd()
-      if (trimmed.length > mark.length && trimmed.endsWith(mark)) endings++
+  const repeated = new Set([...alone].filter(([, count]) => count >= 2).map(([mark]) => mark))
+  if (repeated.size === 0) return []
+  // How many lines each repeated string ends, checking each line's short suffixes once.
+  const endings = new Map<string, number>()
+  for (const line of lines) {
+    const trimmed = line.trimEnd()
+    for (let length = MIN_MARK; length <= MAX_MARK && length < trimmed.length; length++) {
+      const suffix = trimmed.slice(-length)
+      if (repeated.has(suffix)) endings.set(suffix, (endings.get(suffix) ?? 0) + 1)
     }
+  }
+  const rules: DebrisRule[] = []
+  for (const mark of repeated) {
     const escaped = mark.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    if (endings >= 2) {
+    if ((endings.get(mark) ?? 0) >= 2 && siteMark(mark)) {
       rules.push({id: 'watermark', pattern: new RegExp(escaped, 'g'), why: 'A string the page repeats alone and at the end of paragraphs.', action: 'remove'})
-    } else if (count >= runningHead) {
-      rules.push({id: 'running-head', pattern: new RegExp(`^[ \\t\\u3000]*${escaped}[ \\t\\u3000]*$`, 'gm'), why: 'A line repeated on its own through the page.', action: 'remove'})
+    } else if (paged) {
+      rules.push({id: 'running-head', pattern: new RegExp(`^[ \\t\\u3000]*${escaped}[ \\t\\u3000]*$`, 'gm'), why: 'A line repeated on its own through a paged text.', action: 'remove'})
     }
   }
   return rules
+}
+
+/**
+ * Watermarks name the site that plants them (`SfL品论天涯网`, `www.example.com`): Latin letters or digits, or
+ * a site word. A party, a place or a person repeated through an archive (`中华人民共和国`) never is one.
+ */
+function siteMark(text: string): boolean {
+  if (matchCountryAt(text, 0) || matchPlaceAt(text, 0) || matchOrganizationAt(text, 0) || matchRoleAt(text, 0)) return false
+  return /[A-Za-z0-9]/.test(text) || /(?:网|網|论坛|論壇|社区|社區|博客|站|资讯|資訊|新闻|新聞|日报|日報|文库|文庫)$/.test(text)
 }
 
 /** Could a repeated short string be page furniture? Not a signature mark, a sentence, a number, a date or a title. */
