@@ -93,9 +93,13 @@ function englishIndex(text: string, rule: CountryRule): number {
   return positions.length > 0 ? Math.min(...positions) : Number.MAX_SAFE_INTEGER
 }
 
-/** The party's name as this document prints it (the first of its names found in the text). */
+/**
+ * The party's name as this document prints it: the longest of its names found in the text
+ * (`阿拉伯也门共和国`, not the `也门共和国` inside it).
+ */
 function displayName(rule: CountryRule, text: string): string {
-  return rule.names.find((name) => text.includes(name)) ?? rule.en.find((name) => text.includes(name)) ?? rule.names[0]!
+  const longest = (names: readonly string[]): string | undefined => names.filter((name) => text.includes(name)).sort((a, b) => b.length - a.length)[0]
+  return longest(rule.names) ?? longest(rule.en) ?? rule.names[0]!
 }
 
 /** A candidate text for the signing date and place, in cleaned offsets. */
