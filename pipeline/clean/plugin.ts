@@ -38,7 +38,7 @@ export function cleanMarkup(markup: Markup, source: string, rules: readonly Debr
   const stamps: CleanResult['stamps'] = [...markup.stamps]
   let text = markup.text
   for (const rule of rules) if (rule.phase === 'layout') text = applyRule(text, rule, source, {removed, stamps})
-  text = unwrapLines(text)
+  if (markup.wrapped) text = unwrapLines(text)
   for (const rule of rules) if (rule.phase !== 'layout') text = applyRule(text, rule, source, {removed, stamps})
   text = removeNoise(text, source, {removed, stamps})
   text = normalizeLayout(text)

@@ -20,6 +20,8 @@ export interface Markup {
   stamps: MetaSpan[]
   /** The language the input declares (`<html lang>`), if it declares one. */
   language: string | null
+  /** May a line break be a hard wrap inside a paragraph (plain text), to be rejoined? */
+  wrapped: boolean
   /** Why the reader fell back to a simpler reading, if it did. */
   warning?: string
 }

@@ -13,7 +13,7 @@ import type {Markup, Reader} from './registry.js'
 export function textMarkup(source: string): Markup {
   const removed: Removal[] = []
   const text = stripHtml(normalizeLineBreaks(MappedText.identity(source)), source, removed)
-  return {text, removed, stamps: [], language: null}
+  return {text, removed, stamps: [], language: null, wrapped: true}
 }
 
 export const textReader: Reader = {

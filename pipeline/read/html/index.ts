@@ -17,6 +17,10 @@ export const htmlReader: Reader = {
   sniff: looksLikeHtml,
   decode: decodeHtml,
   markup(source) {
+    const depth = nestingDepth(source)
+    if (depth > MAX_DEPTH) {
+      return {...textMarkup(source), warning: `Cannot parse the page as HTML (elements nested ${depth} deep, more than ${MAX_DEPTH}); its tags are stripped as text`}
+    }
     try {
       return htmlToText(source)
     } catch (error) {
@@ -24,6 +28,31 @@ export const htmlReader: Reader = {
       return {...textMarkup(source), warning: `Cannot parse the page as HTML (${reason}); its tags are stripped as text`}
     }
   }
+}
+
+/**
+ * Deeper than this, the parser's scope checks grow quadratic and the tree
+ * walks would exhaust the stack: no real page nests a thousand elements.
+ */
+const MAX_DEPTH = 1000
+/** Elements that close themselves or whose end tag may be left out: they do not nest. */
+const NOT_NESTING = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen',
+  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'rb', 'rt', 'rtc', 'rp',
+  'html', 'head', 'body'
+])
+
+/** How deep the page's elements nest, counted from its tags in one pass (an estimate: enough to refuse a hostile page). */
+function nestingDepth(source: string): number {
+  let depth = 0
+  let max = 0
+  for (const match of source.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9]{0,20})(?:\s[^<>]{0,1000})?(\/?)>/g)) {
+    const name = match[2]!.toLowerCase()
+    if (NOT_NESTING.has(name) || match[3] === '/') continue
+    if (match[1] === '/') depth = Math.max(0, depth - 1)
+    else max = Math.max(max, ++depth)
+  }
+  return max
 }
 
 function decodeHtml(bytes: Uint8Array, options: {encoding?: string}): ReaderDecoded {

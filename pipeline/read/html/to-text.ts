@@ -29,14 +29,7 @@ import {CHROME_STAMP_DATE, NON_TEXT_ELEMENTS} from '../../rules/html-chrome.js'
 import {ChromeFinder, visibleText} from './chrome.js'
 import {metadataTable, type MetadataCell} from './metadata.js'
 import {tokenize} from './tokens.js'
-
-export interface MarkupResult {
-  text: MappedText
-  removed: Removal[]
-  stamps: MetaSpan[]
-  /** The page's declared language (`<html lang>` or `xml:lang`), if any. */
-  language: string | null
-}
+import type {Markup} from '../registry.js'
 
 /** Elements that start and end a line when rendered. */
 const BLOCKS = new Set([
@@ -61,12 +54,13 @@ type Event =
 const GAP = 1
 const LINE = 2
 
-export function htmlToText(source: string): MarkupResult {
+export function htmlToText(source: string): Markup {
   const tree = fromHtml(source)
   const chrome = new ChromeFinder(tree)
   const walker = new Walker(source, chrome, tree)
   for (const child of tree.children) walker.node(child, false)
-  return {...render(source, walker.events), language: walker.language}
+  // Line breaks here end blocks the page marked up: they are never hard wraps to rejoin.
+  return {...render(source, walker.events), language: walker.language, wrapped: false}
 }
 
 class Walker {
@@ -115,6 +109,16 @@ class Walker {
       this.#title(element)
       return
     }
+    // A metadata table (签订日期 | …) is about the document: its dates are stamps, before any chrome rule sees its class.
+    if (tag === 'table') {
+      const rows = metadataTable(element)
+      if (rows) {
+        this.#break(element, LINE, 'start')
+        this.#metadata(rows)
+        this.#break(element, LINE, 'end')
+        return
+      }
+    }
     const verdict = NEVER_CHROME.has(tag) ? null : this.chrome.verdict(element)
     if (verdict) {
       this.#break(element, LINE, 'start')
@@ -126,15 +130,6 @@ class Walker {
     if (tag === 'br') {
       this.#break(element, LINE, 'start')
       return
-    }
-    if (tag === 'table') {
-      const rows = metadataTable(element)
-      if (rows) {
-        this.#break(element, LINE, 'start')
-        this.#metadata(rows)
-        this.#break(element, LINE, 'end')
-        return
-      }
     }
     const strength = CELLS.has(tag) ? GAP : BLOCKS.has(tag) ? LINE : 0
     if (strength) this.#break(element, strength, 'start')
@@ -298,7 +293,7 @@ function titleAlreadyShown(tree: Root): boolean {
 // ------------------------------------------------------------ rendering
 
 /** The events, in source order, → the mapped text: markup between them recorded, white space collapsed, breaks inserted. */
-function render(source: string, events: Event[]): Omit<MarkupResult, 'language'> {
+function render(source: string, events: Event[]): Pick<Markup, 'text' | 'removed' | 'stamps'> {
   const ordered = events.map((event, index) => ({event, index})).sort((a, b) => a.event.start - b.event.start || a.index - b.index)
   const removed: Removal[] = []
   const stamps: MetaSpan[] = []
