@@ -239,6 +239,16 @@ describe('layout and text', () => {
     expect(names).toEqual(['习近平', '马克龙'])
   })
 
+  it('reads a signature table whose cells hold lines (`role<br>name`) column by column', async () => {
+    const result = await one('p.html', body(`${statement}<table><tr><td>中华人民共和国主席<br>习近平</td><td>法兰西共和国总统<br>马克龙</td></tr></table>`))
+    expect(result.files[0]!.data.cleaned!.text).toContain('中华人民共和国主席\n习近平\n法兰西共和国总统\n马克龙')
+    const signatures: Array<[string | null, string | null]> = []
+    visit(result.documents[0]!, 'signature', (node) => {
+      signatures.push([(node as Signature).role, (node as Signature).name])
+    })
+    expect(signatures).toEqual([['中华人民共和国主席', '习近平'], ['法兰西共和国总统', '马克龙']])
+  })
+
   it('takes the title from <title> when the page shows none, its site name removed', async () => {
     const result = await one('p.html', body('<p>双方同意加强合作。</p><p>一、双方重申友好。</p>', '<title>中华人民共和国和法兰西共和国联合声明 - 外交部网站</title>'))
     expect(result.documents[0]!.meta.title).toBe('中华人民共和国和法兰西共和国联合声明')

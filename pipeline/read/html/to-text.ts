@@ -134,6 +134,16 @@ class Walker {
     const strength = CELLS.has(tag) ? GAP : BLOCKS.has(tag) ? LINE : 0
     if (strength) this.#break(element, strength, 'start')
     const inner = pre || PREFORMATTED.has(tag)
+    // A row whose cells hold lines (`角色<br>姓名`) cannot be one line of cells: its cells follow one another, column by column.
+    if (tag === 'tr' && element.children.some((cell) => cell.type === 'element' && CELLS.has(cell.tagName) && holdsLines(cell))) {
+      for (const child of element.children) {
+        if (child.type === 'element' && CELLS.has(child.tagName)) this.#break(child, LINE, 'start')
+        this.node(child, inner)
+        if (child.type === 'element' && CELLS.has(child.tagName)) this.#break(child, LINE, 'end')
+      }
+      this.#break(element, LINE, 'end')
+      return
+    }
     for (const child of element.children) this.node(child, inner)
     if (strength) this.#break(element, strength, 'end')
   }
@@ -233,6 +243,11 @@ function spanOf(node: RootContent | ElementContent | Element): [number, number] 
     last = Math.max(last ?? span[1], span[1])
   }
   return first === undefined || last === undefined ? undefined : [first, last]
+}
+
+/** Does a cell break into lines (a `<br>` or a block inside)? */
+function holdsLines(node: Element): boolean {
+  return node.children.some((child) => child.type === 'element' && (child.tagName === 'br' || BLOCKS.has(child.tagName) || holdsLines(child)))
 }
 
 function textNodes(node: Element | ElementContent): Array<ElementContent & {type: 'text'}> {
