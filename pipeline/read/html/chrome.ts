@@ -87,6 +87,8 @@ export class ChromeFinder {
         if (inLink || link) counts.linkChars += n
       } else if (child.type === 'element') add(counts, this.#count(child, inLink || link))
     }
+    // A logo in an `<h1>` (an image, no text) is not the page's heading.
+    if (element.tagName === 'h1' && counts.chars === 0) counts.h1 = false
     this.#counts.set(element, counts)
     return counts
   }

@@ -28,7 +28,7 @@ import {parseDate} from '../../recognize/dates.js'
 import {CHROME_STAMP_DATE, NON_TEXT_ELEMENTS} from '../../rules/html-chrome.js'
 import {ChromeFinder, visibleText} from './chrome.js'
 import {metadataTable, type MetadataCell} from './metadata.js'
-import {tokenize} from './tokens.js'
+import {textStart, tokenize} from './tokens.js'
 import type {Markup} from '../registry.js'
 
 /** Elements that start and end a line when rendered. */
@@ -79,7 +79,7 @@ class Walker {
   node(node: RootContent | ElementContent, pre: boolean): void {
     if (node.type === 'text') {
       const span = spanOf(node)
-      if (span) this.events.push({kind: 'text', start: span[0], end: span[1], value: node.value, pre})
+      if (span) this.events.push({kind: 'text', start: textStart(this.source, span[0], span[1], node.value), end: span[1], value: node.value, pre})
       return
     }
     if (node.type === 'comment') {
@@ -348,23 +348,45 @@ function render(source: string, events: Event[]): Pick<Markup, 'text' | 'removed
     pendingSpace = null
   }
 
-  for (const {event} of ordered) {
+  const done = new Set<Event>()
+  const removeOrStamp = (event: Event & {kind: 'remove' | 'stamp'}, start: number, end: number): void => {
+    if (event.kind === 'remove') remove(start, end, event.rule)
+    else {
+      const text = source.slice(start, end)
+      stamps.push({kind: event.stamp, text, value: parseDate(text)?.iso ?? null, start, end})
+      builder.replace(start, end, '')
+    }
+    cursor = Math.max(cursor, end)
+  }
+  for (let n = 0; n < ordered.length; n++) {
+    const {event} = ordered[n]!
+    if (done.has(event)) continue
     if (event.kind === 'break') {
       pendingBreak = Math.max(pendingBreak, event.strength)
       continue
     }
-    markupUpTo(event.start)
+    // The parser may place an end past the input (a comment left open at the end of the file).
+    const end = Math.min(event.end, source.length)
+    markupUpTo(Math.min(event.start, end))
     const start = Math.max(event.start, cursor)
-    if (event.end <= start) continue
-    if (event.kind === 'remove') remove(start, event.end, event.rule)
-    else if (event.kind === 'stamp') {
-      const text = source.slice(start, event.end)
-      stamps.push({kind: event.stamp, text, value: parseDate(text)?.iso ?? null, start, end: event.end})
-      builder.replace(start, event.end, '')
-    } else {
-      const tokens = start === event.start ? tokenize(source, start, event.end, event.value) : [{kind: 'literal' as const, start, end: event.end}]
+    if (end <= start) continue
+    if (event.kind === 'remove' || event.kind === 'stamp') removeOrStamp(event, start, end)
+    else {
+      // Nodes the parser placed inside this text's span (text moved out of a table around a `<style>`) are holes in it.
+      const holes: Array<Event & {kind: 'remove' | 'stamp'}> = []
+      for (let k = n + 1; k < ordered.length && ordered[k]!.event.start < end; k++) {
+        const inner = ordered[k]!.event
+        if (inner.kind === 'remove' || inner.kind === 'stamp') holes.push(inner)
+      }
+      const tokens = start === event.start
+        ? tokenize(source, start, end, event.value, holes.map((h) => [h.start, Math.min(h.end, source.length)] as const))
+        : [{kind: 'literal' as const, start, end}]
       for (const token of tokens) {
-        if (token.kind === 'space') {
+        if (token.kind === 'hole') {
+          const hole = holes[token.index]!
+          removeOrStamp(hole, token.start, Math.min(hole.end, source.length))
+          done.add(hole)
+        } else if (token.kind === 'space') {
           if (event.pre) {
             before(token.start, '\n')
             builder.replace(token.start, token.end, source.slice(token.start, token.end).replace(/\r\n?/g, '\n'))
@@ -376,10 +398,18 @@ function render(source: string, events: Event[]): Pick<Markup, 'text' | 'removed
           builder.keep(token.start, token.end)
           last = source[token.end - 1]!
           started = true
-        } else if (token.kind === 'whole' && /^[ \t\n\r\f]*$/.test(token.value)) {
+        } else if (token.kind === 'markup') {
+          remove(token.start, token.end, 'html-tag')
+        } else if (token.kind === 'whole' && /^[\s\u3000\u00a0\u200b]*$/u.test(token.value)) {
           // White space the parser gathered across ignored tags (`</body>\n</html>\n`): the tags are markup.
           remove(token.start, token.end, 'html-tag')
-          pendingSpace = {newline: true}
+          if (/^[ \t\n\r\f]*$/.test(token.value)) pendingSpace = {newline: true}
+          else {
+            before(token.end, token.value)
+            builder.insert(token.end, token.value)
+            last = token.value[token.value.length - 1]!
+            started = true
+          }
         } else if (token.kind === 'reference' && /^[\s\u3000\u00a0\u200b]+$/u.test(token.value)) {
           // A space reference is layout: its markup is recorded, the space stays for the segmenter.
           remove(token.start, token.end, 'html-entity-space')
@@ -398,7 +428,7 @@ function render(source: string, events: Event[]): Pick<Markup, 'text' | 'removed
         }
       }
     }
-    cursor = Math.max(cursor, event.end)
+    cursor = Math.max(cursor, end)
   }
   markupUpTo(source.length)
   return {text: builder.finish(), removed, stamps}
