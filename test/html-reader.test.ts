@@ -266,6 +266,16 @@ describe('layout and text', () => {
     expect(declared.files[0]!.data.declaredLanguage).toBe('zh-Hant')
   })
 
+  it('reads a metadata list (<dl>) like a metadata table, and ruby glosses as removals', async () => {
+    const result = await one('p.html', body(`${statement}<dl><dt>签署日期</dt><dd>2015年12月10日</dd><dt>签署地点</dt><dd>北京</dd></dl><p><ruby>中<rp>(</rp><rt>zhōng</rt><rp>)</rp></ruby>法友好。</p>`))
+    const file = result.files[0]!
+    expect(file.data.stamps!.map((s) => [s.kind, s.text])).toEqual([['signedDate', '2015年12月10日']])
+    expect(file.data.removed!.filter((r) => r.rule === 'html-metadata-field').map((r) => r.text)).toEqual(['签署日期', '签署地点', '北京'])
+    expect(file.data.removed!.filter((r) => r.rule === 'html-ruby').map((r) => r.text)).toEqual(['<rp>(</rp><rt>zhōng</rt><rp>)</rp>'])
+    expect(contentOf(result)).toContain('中法友好。')
+    expect(problems(result)).toEqual([])
+  })
+
   it('finds a list of links without any hint by its link density', async () => {
     const links = '<div><a href="/1">习近平会见法国总统</a><a href="/2">王毅会见法国外长</a><a href="/3">中法建交六十周年</a></div>'
     const result = await one('p.html', body(`${statement}<p>二、双方重申友好。</p>${links}`))

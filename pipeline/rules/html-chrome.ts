@@ -48,7 +48,10 @@ export const NON_TEXT_ELEMENTS: Readonly<Record<string, string>> = {
   select: 'html-form',
   button: 'html-form',
   textarea: 'html-form',
-  input: 'html-form'
+  input: 'html-form',
+  // Ruby annotations (pinyin over the characters) are glosses, not the text.
+  rt: 'html-ruby',
+  rp: 'html-ruby'
 }
 
 const STAMP_DATE = String.raw`\d{4}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2})`

@@ -1,6 +1,6 @@
 /**
  * A treaty database's metadata table: rows of label / value cells
- * (`签订日期 | 1994年3月7日`, two or four cells a row) whose labels are fields
+ * (`签订日期 | 1994年3月7日`, two or four cells a row, or a `<dl>` of `<dt>`/`<dd>` pairs) whose labels are fields
  * of `METADATA_FIELDS`, with at most one heading row. Such a table is about the
  * document, not part of it: its dates become stamps (signed, effective,
  * published) and its other fields are recorded as removals, with their source.
@@ -51,9 +51,18 @@ function fieldOf(cell: Element): 'signedDate' | 'effectiveDate' | 'publicationDa
   return METADATA_FIELDS.find((field) => field.label.test(label))?.kind
 }
 
-/** The table's rows (not those of tables nested in it), each as its cells. */
+/** The table's rows (not those of tables nested in it), each as its cells; a `<dl>`'s `<dt>`/`<dd>` pairs. */
 function rowsOf(table: Element): Element[][] {
   const rows: Element[][] = []
+  if (table.tagName === 'dl') {
+    for (const child of table.children) {
+      if (child.type !== 'element') continue
+      if (child.tagName === 'dt') rows.push([child])
+      else if (child.tagName === 'dd' && rows.length > 0 && rows[rows.length - 1]!.length === 1) rows[rows.length - 1]!.push(child)
+      else if (child.tagName === 'dd') return []
+    }
+    return rows.every((row) => row.length === 2) ? rows : []
+  }
   const walk = (node: Element): void => {
     for (const child of node.children) {
       if (child.type !== 'element') continue

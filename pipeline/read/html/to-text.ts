@@ -109,8 +109,8 @@ class Walker {
       this.#title(element)
       return
     }
-    // A metadata table (签订日期 | …) is about the document: its dates are stamps, before any chrome rule sees its class.
-    if (tag === 'table') {
+    // A metadata table or list (签订日期 | …) is about the document: its dates are stamps, before any chrome rule sees its class.
+    if (tag === 'table' || tag === 'dl') {
       const rows = metadataTable(element)
       if (rows) {
         this.#break(element, LINE, 'start')
