@@ -18,6 +18,7 @@ import {toText} from '../pipeline/tree/text.js'
 import {DEFAULT_EXTENSIONS} from '../pipeline/cli/options.js'
 import {chooseReader} from '../pipeline/read/registry.js'
 import {coverage} from './helpers/coverage.js'
+import {corpusFiles, seedPath} from './helpers/seed.js'
 
 const dir = path.join(import.meta.dirname, 'fixtures', 'html')
 const fixture = (name: string): string => readFileSync(path.join(dir, name), 'utf8')
@@ -135,6 +136,25 @@ describe('HTML pages give the documents their plain text gives', () => {
     // The fields that are not dates are recorded with their rule.
     const fields = db.files[0]!.data.removed!.filter((r) => r.rule === 'html-metadata-field').map((r) => r.text)
     expect(fields).toEqual(['条约信息', '签订日期：', '生效日期：', '签订地点：', '北京', '条约类别：', '双边条约'])
+  })
+})
+
+describe('the seed and the corpus as web pages', () => {
+  const escape = (line: string): string => line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/ {2,}/g, (run) => '&nbsp;'.repeat(run.length))
+  const page = (body: string): string => `<!DOCTYPE html><html><head><meta charset="utf-8"><title></title></head><body>\n${body}\n</body></html>`
+  const inputs = [seedPath, ...corpusFiles()]
+
+  it.each([
+    ['one <p> a line', (text: string) => page(text.split(/\r?\n/).map((line) => `<p>${escape(line)}</p>`).join('\n'))],
+    ['lines joined by <br> in one <div>', (text: string) => page(`<div class="content">${text.split(/\r?\n/).map(escape).join('<br>\n')}</div>`)]
+  ])('%s: the same documents as the text, nothing lost', async (_name, toHtml) => {
+    for (const input of inputs) {
+      const text = readFileSync(input, 'utf8')
+      const fromText = await one(path.basename(input), utf8(text))
+      const fromHtml = await one(path.basename(input).replace(/\.txt$/, '.html'), utf8(toHtml(text)))
+      expect(fromHtml.documents.map(shape), input).toEqual(fromText.documents.map(shape))
+      expect(problems(fromHtml), input).toEqual([])
+    }
   })
 })
 
