@@ -8,7 +8,8 @@
  * comments, a treaty database page with a metadata table.
  */
 import {describe, expect, it} from 'vitest'
-import {readFileSync} from 'node:fs'
+import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import path from 'node:path'
 import iconv from 'iconv-lite'
 import {convert, type Converted} from '../pipeline/batch/convert.js'
@@ -18,6 +19,7 @@ import {toText} from '../pipeline/tree/text.js'
 import {DEFAULT_EXTENSIONS} from '../pipeline/cli/options.js'
 import {chooseReader} from '../pipeline/read/registry.js'
 import {coverage} from './helpers/coverage.js'
+import {runCli} from './helpers/cli.js'
 import {corpusFiles, seedPath} from './helpers/seed.js'
 
 const dir = path.join(import.meta.dirname, 'fixtures', 'html')
@@ -206,8 +208,19 @@ describe('reader choice', () => {
     expect(chooseReader('page', utf8('<p>第一条</p>')).name).toBe('text')
   })
 
-  it('reads folders for .html and .htm by default', () => {
-    expect(DEFAULT_EXTENSIONS).toEqual(expect.arrayContaining(['html', 'htm']))
+  it('reads folders for .html, .htm and .shtml by default', async () => {
+    expect(DEFAULT_EXTENSIONS).toEqual(expect.arrayContaining(['html', 'htm', 'shtml']))
+    const folder = mkdtempSync(path.join(tmpdir(), 'diptext-html-'))
+    try {
+      writeFileSync(path.join(folder, 'a.htm'), fixture('ministry.html'))
+      writeFileSync(path.join(folder, 'b.shtml'), fixture('news-repost.html'))
+      writeFileSync(path.join(folder, 'c.html'), fixture('wikisource.html'))
+      const run = await runCli([folder, '--formats', 'md', '--out', path.join(folder, 'out')])
+      expect(run.code, run.stderr).toBe(0)
+      expect(readdirSync(path.join(folder, 'out', 'md'))).toHaveLength(3)
+    } finally {
+      rmSync(folder, {recursive: true, force: true})
+    }
   })
 })
 
