@@ -115,6 +115,18 @@ describe('HTML pages give the documents their plain text gives', () => {
     })
   }
 
+  it('finds the chrome of a page without class, id or semantic tags, by its text and link density', async () => {
+    const bare = fixture('ministry.html').replace(/ (?:class|id)="[^"]*"/g, '').replace(/<(\/?)(?:header|nav|footer)>/g, '<$1div>')
+    expect(bare).not.toMatch(/class=|<nav|<footer/)
+    const fromHtml = await one('bare.html', utf8(bare))
+    const fromText = await one('ministry.txt', utf8(fixture('ministry.txt')))
+    expect(fromHtml.documents.map(shape)).toEqual(fromText.documents.map(shape))
+    expect(problems(fromHtml)).toEqual([])
+    const content = contentOf(fromHtml)
+    for (const chrome of pages[0]!.chrome) expect(content, chrome).not.toContain(chrome)
+    expect(fromHtml.documents[0]!.meta.dates.published?.value).toBe('2024-05-07')
+  })
+
   it('reads a page declared GB2312 as GB18030 (GBK characters outside GB2312 survive)', async () => {
     const html = fixture('old-table.html').replace('田纪云', '朱镕基')
     const result = await one('old.htm', iconv.encode(html, 'gb18030'))
