@@ -184,6 +184,17 @@ describe('encoding', () => {
     }
   })
 
+  it('reads Big5 and UTF-16 pages', async () => {
+    const traditional = page('<meta charset="big5">', '<p>中華人民共和國和法蘭西共和國聯合聲明</p><p>雙方同意加強合作。</p>')
+    const big5 = await one('p.html', iconv.encode(traditional, 'big5'))
+    expect(big5.files[0]!.data.source!.encoding).toBe('big5')
+    expect(contentOf(big5)).toContain('雙方同意加強合作')
+    const utf16 = await one('p.html', iconv.encode('\ufeff' + page('<meta charset="utf-16">'), 'utf-16le'))
+    expect(utf16.files[0]!.data.source!.encoding).toBe('utf-16le')
+    expect(contentOf(utf16)).toContain('双方同意加强合作')
+    expect(problems(utf16)).toEqual([])
+  })
+
   it('lets a BOM win over the declaration', async () => {
     const bytes = utf8('\ufeff' + page('<meta charset="gb2312">'))
     const result = await one('p.html', bytes)
