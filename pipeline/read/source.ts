@@ -7,8 +7,8 @@ import type {MetaSpan, Removal} from '../tree/types.js'
 export interface SourceInfo {
   /** The decoded input; every tree position indexes it. */
   text: string
-  /** The reader (`read/registry.ts`) that takes this input: `text`, `html`. */
-  reader: string
+  /** The reader (`read/registry.ts`) that takes this input: `text`, `html` (text when not set). */
+  reader?: string
   encoding: string
   bomLength: number
   sha256: string

@@ -5,8 +5,11 @@
  * the characters it decodes to. The parser gives the decoded value and the
  * node's source span; this lines the two up so that every character of the
  * output maps back to its own source characters (one for one), not to the
- * whole node. When they cannot be lined up (a legacy reference without its
- * semicolon that the parser read differently), the node is one token.
+ * whole node. The parser's own quirks are lined up too: tags it ignored inside
+ * a node's span (`</td>` outside a table) are markup, nodes it placed inside
+ * another's span (text moved out of a table around a `<style>`) are holes, a
+ * tag left open at the end of the file is markup. When source and value still
+ * cannot be lined up, the node is one token mapped to its whole span.
  */
 import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 
