@@ -1,5 +1,6 @@
 /**
- * HTML remnants: tags are removed (block tags leave a line break behind),
+ * HTML remnants in scraped text (the text reader's; saved web pages have their own
+ * reader, `read/html/`): tags are removed (block tags leave a line break behind),
  * entities are decoded. Reads and writes a `MappedText`; every tag and every
  * entity that stands for layout is recorded as a removal.
  */

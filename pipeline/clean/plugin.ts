@@ -2,11 +2,12 @@
  * Stage `clean`. Reads: `file.data.source.text`. Writes: `file.data.cleaned`
  * (the text without debris, mapped to the source), `file.data.removed` (every
  * removed span with its rule) and `file.data.stamps` (page stamps kept as
- * metadata). Line breaks are unified first (CRLF, CR → LF), then HTML remnants
- * go, then page numbers, watermarks and running heads (what the page repeats),
- * then hard-wrapped lines are rejoined, then the rest of the debris table in its
- * order, then pinyin glosses and interleaved translations, then punctuation is
- * normalised.
+ * metadata). The input's reader (`read/registry.ts`) first turns the source
+ * into plain text: for text, line breaks are unified (CRLF, CR → LF) and HTML
+ * remnants go; for a web page, its markup and chrome. Then page numbers, then
+ * what the page repeats (watermarks, running heads), then hard-wrapped lines are
+ * rejoined (text only), then the rest of the debris table in its order, then
+ * pinyin glosses and interleaved translations, then punctuation is normalised.
  */
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
@@ -14,10 +15,11 @@ import type {Root} from '../tree/types.js'
 import {MappedText} from '../text/mapped-text.js'
 import {debrisRules, type DebrisRule} from '../rules/debris.js'
 import {applyRule, type CleanResult} from './apply-debris.js'
-import {stripHtml} from './html.js'
-import {normalizeLayout, normalizeLineBreaks} from './normalize.js'
+import {normalizeLayout} from './normalize.js'
 import {removeNoise, removeRepeats} from './noise.js'
 import {unwrapLines} from './unwrap.js'
+import {getReader, type Markup} from '../read/registry.js'
+import {textMarkup} from '../read/text.js'
 import '../read/source.js'
 
 export interface CleanOptions {
@@ -27,14 +29,17 @@ export interface CleanOptions {
 
 /** The whole clean stage on a decoded text: removals and stamps come out sorted by source offset. */
 export function cleanText(source: string, rules: readonly DebrisRule[] = debrisRules): CleanResult {
-  const removed: CleanResult['removed'] = []
-  const stamps: CleanResult['stamps'] = []
-  let text = MappedText.identity(source)
-  text = normalizeLineBreaks(text)
-  text = stripHtml(text, source, removed)
+  return cleanMarkup(textMarkup(source), source, rules)
+}
+
+/** The clean stage on what a reader left: the debris table, hard wraps, noise, punctuation. */
+export function cleanMarkup(markup: Markup, source: string, rules: readonly DebrisRule[] = debrisRules): CleanResult {
+  const removed: CleanResult['removed'] = [...markup.removed]
+  const stamps: CleanResult['stamps'] = [...markup.stamps]
+  let text = markup.text
   for (const rule of rules) if (rule.phase === 'layout') text = applyRule(text, rule, source, {removed, stamps})
   text = removeRepeats(text, source, {removed, stamps})
-  text = unwrapLines(text)
+  if (markup.wrapped) text = unwrapLines(text)
   for (const rule of rules) if (rule.phase !== 'layout') text = applyRule(text, rule, source, {removed, stamps})
   text = removeNoise(text, source, {removed, stamps})
   text = normalizeLayout(text)
@@ -48,7 +53,10 @@ const clean: Plugin<[CleanOptions?], Root> = function (options = {}) {
   return (_tree: Root, file: VFile): void => {
     const source = file.data.source
     if (!source) throw new Error('`clean` needs `read` to run first')
-    const {text, removed, stamps} = cleanText(source.text, rules)
+    const markup = getReader(source.reader ?? 'text').markup(source.text)
+    if (markup.warning !== undefined) file.message(markup.warning, {ruleId: 'html-parse', source: 'diptext'})
+    const {text, removed, stamps} = cleanMarkup(markup, source.text, rules)
+    file.data.declaredLanguage = markup.language
     file.data.cleaned = text
     file.data.removed = removed
     file.data.stamps = stamps

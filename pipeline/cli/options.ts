@@ -17,7 +17,7 @@ export interface OptionSpec {
 const formatNames = [...writers.keys()]
 
 /** Extensions read from folders and globs when `--ext` is not given: text and HTML. */
-export const DEFAULT_EXTENSIONS: readonly string[] = ['txt', 'text', 'htm', 'html', 'xhtml']
+export const DEFAULT_EXTENSIONS: readonly string[] = ['txt', 'text', 'htm', 'html', 'xhtml', 'shtml']
 
 export const REPORTERS = ['default', 'json', 'github'] as const
 export type ReporterName = (typeof REPORTERS)[number]

@@ -1,14 +1,16 @@
 /**
  * Stage `read` (the unified parser). Reads: `file.value` as bytes. Writes:
  * `file.value` as the decoded text, `file.data.source` (encoding, hash, byte
- * map), and an empty root for the next stages to fill. Invalid byte sequences
- * are warnings with their byte offset; binary input fails the file.
+ * map, and the reader from the registry that takes the input: `text` or
+ * `html`), and an empty root for the next stages to fill. Invalid byte
+ * sequences are warnings with their byte offset; binary input fails the file.
  */
 import {createHash} from 'node:crypto'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import type {Root} from '../tree/types.js'
-import {BinaryInputError, decode} from './decode.js'
+import {BinaryInputError} from './decode.js'
+import {chooseReader} from './registry.js'
 import './source.js'
 
 export interface ReadOptions {
@@ -19,9 +21,12 @@ export interface ReadOptions {
 const read: Plugin<[ReadOptions?], string, Root> = function (options = {}) {
   this.parser = (_document: string, file: VFile): Root => {
     const bytes = typeof file.value === 'string' ? new TextEncoder().encode(file.value) : file.value
+    const reader = chooseReader(file.path, bytes)
     let decoded
     try {
-      decoded = options.encoding === undefined ? decode(bytes) : decode(bytes, {encoding: options.encoding})
+      const result = reader.decode(bytes, options.encoding === undefined ? {} : {encoding: options.encoding})
+      decoded = result.decoded
+      for (const note of result.notes) file.message(note, {ruleId: 'charset-mismatch', source: 'diptext'})
     } catch (error) {
       if (error instanceof BinaryInputError) {
         file.fail(error.message, {ruleId: 'binary-input', source: 'diptext'})
@@ -37,6 +42,7 @@ const read: Plugin<[ReadOptions?], string, Root> = function (options = {}) {
     file.value = decoded.text
     file.data.source = {
       text: decoded.text,
+      reader: reader.name,
       encoding: decoded.encoding,
       bomLength: decoded.bomLength,
       sha256: createHash('sha256').update(bytes).digest('hex'),

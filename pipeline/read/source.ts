@@ -7,6 +7,8 @@ import type {MetaSpan, Removal} from '../tree/types.js'
 export interface SourceInfo {
   /** The decoded input; every tree position indexes it. */
   text: string
+  /** The reader (`read/registry.ts`) that takes this input: `text`, `html` (text when not set). */
+  reader?: string
   encoding: string
   bomLength: number
   sha256: string
@@ -25,5 +27,7 @@ declare module 'vfile' {
     removed: Removal[]
     /** Written by `clean`: spans kept as metadata (page stamps). */
     stamps: MetaSpan[]
+    /** Written by `clean`: the language the input declares (`<html lang>`), null when it declares none. */
+    declaredLanguage: string | null
   }
 }

@@ -128,14 +128,16 @@ export function structure(plan: DocumentPlan, f: NodeFactory, file: VFile): Stru
 }
 
 /**
- * A mark, a signing line, a name, or a role naming an office: what a signature
- * block has. A party alone counts only beside another cell: a lone
- * `中华人民共和国主` at the end of a cut page is a fragment, not a signatory.
+ * A mark, a signing line, or a role naming an office: what a signature block
+ * has. A party or a name counts only beside another cell: a lone
+ * `中华人民共和国主` or `已成为不同政` at the end of a cut page is a fragment.
  */
 function signatureEvidence(tokens: readonly Token[]): boolean {
   const office = (t: Token): boolean => t.kind === 'role' && (matchRoleEndingAt(t.value, t.value.length) !== null || /政府|Government|Minister|President/.test(t.value))
-  if (tokens.some((t) => t.kind === 'mark' || t.kind === 'signing' || t.kind === 'name' || office(t))) return true
-  return tokens.length >= 2 && tokens.some((t) => t.kind === 'role' && matchCountryAt(t.value, 0) !== null)
+  const party = (t: Token): boolean => t.kind === 'role' && matchCountryAt(t.value, 0) !== null
+  if (tokens.some((t) => t.kind === 'mark' || t.kind === 'signing' || office(t))) return true
+  // A name needs a party or another cell beside it: a lone short line (`已成为不同政`) is where the page was cut.
+  return tokens.length >= 2 && tokens.some((t) => party(t) || t.kind === 'name')
 }
 
 /** A run of cells inside the text: the signatures of a part when it holds a mark, a name or a signing line; else text. */
