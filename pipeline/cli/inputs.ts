@@ -25,6 +25,8 @@ export interface CollectOptions {
   /** Absolute folders never read from (the output folder). */
   exclude: readonly string[]
   stdin: () => Promise<Uint8Array>
+  /** Do not read files now: each input carries its absolute path and empty bytes (the batch engine reads them in turn). */
+  lazy?: boolean
 }
 
 /** gitignore rules of the nearest `.diptextignore`, from `cwd` upwards; patterns are relative to its folder. */
@@ -66,6 +68,10 @@ export async function collectInputs(paths: readonly string[], options: CollectOp
     const absolute = path.resolve(options.cwd, name)
     if (seen.has(absolute)) return
     seen.add(absolute)
+    if (options.lazy) {
+      collected.push({input: {path: name, bytes: new Uint8Array(0), absolute}})
+      return
+    }
     try {
       collected.push({input: {path: name, bytes: await readFile(absolute)}})
     } catch (error) {

@@ -58,6 +58,10 @@ export interface IdentityRecord {
   docType: string
   language: string
   parties: Array<string | null>
+  /** Party codes, or names where there is no code (for `index.json`). */
+  partyKeys: string[]
+  /** Where the document lies in its input. */
+  source: {file: string; start: number; end: number}
   signed: DateFact | null
   place: string | null
   visit: DateFact | null
@@ -133,6 +137,8 @@ export function recordOf(doc: Document, file: number, index: number): IdentityRe
     docType: doc.meta.docType,
     language: doc.meta.language,
     parties: doc.meta.parties.map((p) => p.code),
+    partyKeys: doc.meta.parties.map((p) => p.code ?? p.name),
+    source: {file: doc.meta.source.file, start: doc.meta.source.start, end: doc.meta.source.end},
     signed: doc.meta.dates.signed,
     place: doc.meta.place,
     visit: visitDate(doc),
@@ -153,7 +159,7 @@ export function recordOf(doc: Document, file: number, index: number): IdentityRe
  * never depends on that order: a collision is resolved by content, and a document
  * read twice is a duplicate of its first copy.
  */
-export function resolveIdentities(records: readonly IdentityRecord[]): IdentityIndex {
+export function resolveIdentities(records: readonly IdentityRecord[], nameOf: (file: number) => string = (file) => `input ${file + 1}`): IdentityIndex {
   const messages: LinkMessage[] = []
 
   // 0. The same document read twice (same text, same language): the later copies are duplicates.
@@ -257,7 +263,7 @@ export function resolveIdentities(records: readonly IdentityRecord[]): IdentityI
     uriOf.set(copy, uriOf.get(first)!)
     messages.push({
       file: copy.file,
-      reason: `Duplicate document: the same text was read before (input ${first.file + 1}, document ${first.index + 1}); it is written once, as ${uriOf.get(first)!.uri}`,
+      reason: `Duplicate document: the same text as document ${first.index + 1} of \`${nameOf(first.file)}\`; it is written once, as ${uriOf.get(first)!.uri}`,
       ruleId: 'duplicate-document',
       severity: 'warning',
       place: copy.position
