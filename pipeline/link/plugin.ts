@@ -33,7 +33,7 @@ const CITED_DATE_GAP = new RegExp(
 export function link(batch: readonly BatchItem[]): Document[] {
   const documents = batch.flatMap((item) => item.tree.children)
   const records = batch.flatMap((item, file) => item.tree.children.map((doc, index) => recordOf(doc, file, index)))
-  const index = resolveIdentities(records)
+  const index = resolveIdentities(records, (file) => batch[file]!.file.path)
   for (const message of index.messages) {
     const file = batch[message.file]!.file
     const options = {ruleId: message.ruleId, source: 'diptext', place: message.place}
