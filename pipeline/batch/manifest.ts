@@ -8,7 +8,7 @@
  */
 import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
-import {readdir, rm} from 'node:fs/promises'
+import {readdir, realpath, rm} from 'node:fs/promises'
 import path from 'node:path'
 import type {Document} from '../tree/types.js'
 import {createWriteContext} from '../write/context.js'
@@ -161,7 +161,10 @@ export async function finish(
       files.push({...old, stale: true})
       now.add(old.path)
     } else {
-      await rm(path.join(options.out, ...old.path.split('/')), {force: true})
+      const target = path.join(options.out, ...old.path.split('/'))
+      // By real paths: a symlink planted inside `--out` never makes a removal land outside it.
+      if (!(await insideReal(options.out, path.dirname(target)))) continue
+      await rm(target, {force: true})
       removed.push(old.path)
     }
   }
@@ -174,6 +177,15 @@ export async function finish(
     failures.push({what: MANIFEST_NAME, error: error instanceof Error ? error : new Error(String(error))})
   }
   return {manifest, failures, removed}
+}
+
+async function insideReal(root: string, folder: string): Promise<boolean> {
+  try {
+    const relative = path.relative(await realpath(root), await realpath(folder))
+    return !relative.startsWith('..') && !path.isAbsolute(relative)
+  } catch {
+    return false
+  }
 }
 
 /** A manifest path that stays inside `--out` (a hand-edited manifest cannot make a run delete elsewhere). */
