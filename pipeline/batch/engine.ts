@@ -135,7 +135,13 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
   }
   await pool.broadcast('setSettings', settings)
   const files = inputs.map((input) => new VFile({path: input.path}))
-  const tasks: FileTask[] = inputs.map((input, file) => ({file, path: input.path, ...(input.absolute ? {absolute: input.absolute} : {}), ...(input.bytes ? {bytes: input.bytes} : {})}))
+  const inShard = (file: number) => options.shard === null || shardOf(inputs[file]!.path, options.shard.count) === options.shard.index - 1
+  const tasks: FileTask[] = inputs.map((input, file) => ({
+    file,
+    path: input.path,
+    ...(input.absolute ? {absolute: input.absolute} : {}),
+    ...(input.bytes ? {bytes: input.bytes} : {})
+  }))
 
   // Pass 1: identity records, from the cache when the input, the code and the options are unchanged.
   const pass1: Pass1Result[] = []
@@ -148,14 +154,14 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
       try {
         bytes = await readInput(task)
       } catch (error) {
-        return pool.run('pass1', task)
+        return pool.run('pass1', task, task.file)
       }
       const sha256 = createHash('sha256').update(bytes).digest('hex')
       const key = keyOf('pass1', code, options.encoding ?? null, sha256)
       const hit = await cache?.get<Pass1Result>('pass1', key)
       if (hit) return {...hit, file: task.file, records: hit.records.map((record) => ({...record, file: task.file}))}
       converted++
-      const result = await pool.run('pass1', {...task, bytes})
+      const result = await pool.run('pass1', {...task, bytes, retain: inShard(task.file)}, task.file)
       if (result.sha256 !== null) await cache?.set('pass1', key, {...result, file: -1})
       return result
     },
@@ -175,7 +181,6 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
   const byId = new Map(batch.map((meta) => [meta.id, meta]))
   await pool.broadcast('setIndex', {persons: index.persons, countries: index.countries, batch})
 
-  const inShard = (file: number) => options.shard === null || shardOf(inputs[file]!.path, options.shard.count) === options.shard.index - 1
   const entries: IndexEntry[] = []
   const stubs = new Map<string, Document>()
   const produced: ProducedFile[] = []
@@ -226,7 +231,7 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
     async ({file, list}) => {
       const todo = list.filter((plan) => plan.done === null)
       if (todo.length === 0) return null
-      return pool.run('pass2', {...tasks[file]!, documents: todo.map((plan) => ({index: plan.record.index, identity: plan.identity}))})
+      return pool.run('pass2', {...tasks[file]!, documents: todo.map((plan) => ({index: plan.record.index, identity: plan.identity}))}, file)
     },
     async (result, {file, list}) => {
       if (result?.error) fatal(files[file]!, `Cannot convert for writing: ${result.error}`, 'write-failed')

@@ -15,8 +15,8 @@ type Result<N extends Name> = Awaited<ReturnType<(typeof tasks)[N]>>
 
 export interface Pool {
   readonly size: number
-  /** Run a task on the next free thread. */
-  run<N extends 'pass1' | 'pass2'>(name: N, argument: Argument<N>): Promise<Result<N>>
+  /** Run a task on the thread `affinity` picks (modulo the threads), so pass 2 of a file finds the tree pass 1 kept. */
+  run<N extends 'pass1' | 'pass2'>(name: N, argument: Argument<N>, affinity: number): Promise<Result<N>>
   /** Run a setter on every thread. */
   broadcast<N extends 'setSettings' | 'setIndex'>(name: N, argument: Argument<N>): Promise<void>
   close(): Promise<void>
@@ -73,10 +73,8 @@ function threads(jobs: number): Pool {
     })
   return {
     size: jobs,
-    run(name, argument) {
-      // The least busy thread; ties go to the first, so the spread is even.
-      const thread = all.reduce((best, t) => (t.busy < best.busy ? t : best))
-      return send(thread, name, argument)
+    run(name, argument, affinity) {
+      return send(all[affinity % all.length]!, name, argument)
     },
     async broadcast(name, argument) {
       await Promise.all(all.map((thread) => send(thread, name, argument)))

@@ -28,6 +28,8 @@ export interface FileTask {
   path: string
   absolute?: string
   bytes?: Uint8Array
+  /** Keep the tree of pass 1 for pass 2 (the file is in this shard), within `RETAIN_BYTES`. */
+  retain?: boolean
 }
 
 export interface Pass1Result {
@@ -91,12 +93,25 @@ export interface Pass2Result {
   error: string | null
 }
 
+/**
+ * Trees of pass 1 kept for pass 2 on the same thread, up to this many input
+ * bytes per thread (a tree takes some 15–20 bytes per input byte): small
+ * batches convert once; large ones convert again in pass 2, so memory stays
+ * bounded whatever the batch.
+ */
+export const RETAIN_BYTES = 4 * 2 ** 20
+
+const retained = new Map<number, {tree: Root; bytes: number}>()
+let retainedBytes = 0
+
 let settings: SharedSettings | null = null
 let shared: {index: SharedIndex; batch: Document[]} | null = null
 let processor: ReturnType<typeof createProcessor> | null = null
 
 export function setSettings(value: SharedSettings): void {
   settings = value
+  retained.clear()
+  retainedBytes = 0
   processor = createProcessor(value.encoding === undefined ? {} : {encoding: value.encoding})
 }
 
@@ -146,6 +161,10 @@ export async function pass1(task: FileTask): Promise<Pass1Result> {
   try {
     const tree = await convertFile(task, file)
     const records = tree.children.map((doc, index) => recordOf(doc, task.file, index))
+    if (task.retain && retainedBytes + bytes.byteLength <= RETAIN_BYTES) {
+      retained.set(task.file, {tree, bytes: bytes.byteLength})
+      retainedBytes += bytes.byteLength
+    }
     return {file: task.file, sha256, records, messages: file.messages.map(toPlain), failed: false}
   } catch (error) {
     if (!(error instanceof VFileMessage && file.messages.includes(error))) {
@@ -161,9 +180,16 @@ export async function pass2(task: Pass2Task): Promise<Pass2Result> {
   const options = settings
   const batch = shared.batch
   let tree: Root
+  const kept = retained.get(task.file)
   try {
-    const bytes = await readInput(task)
-    tree = await convertFile(task, new VFile({path: task.path, value: bytes}))
+    if (kept) {
+      retained.delete(task.file)
+      retainedBytes -= kept.bytes
+      tree = kept.tree
+    } else {
+      const bytes = await readInput(task)
+      tree = await convertFile(task, new VFile({path: task.path, value: bytes}))
+    }
   } catch (error) {
     return {file: task.file, documents: [], error: error instanceof Error ? error.message : String(error)}
   }
