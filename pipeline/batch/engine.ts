@@ -153,11 +153,13 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
       let bytes: Uint8Array
       try {
         bytes = await readInput(task)
-      } catch (error) {
+      } catch {
+        // That file's error, reported by pass 1 itself.
         return pool.run('pass1', task, task.file)
       }
       const sha256 = createHash('sha256').update(bytes).digest('hex')
-      const key = keyOf('pass1', code, options.encoding ?? null, sha256)
+      // The path too: it is recorded in each document (`source.file`).
+      const key = keyOf('pass1', code, options.encoding ?? null, sha256, task.path)
       const hit = await cache?.get<Pass1Result>('pass1', key)
       if (hit) return {...hit, file: task.file, records: hit.records.map((record) => ({...record, file: task.file}))}
       converted++
