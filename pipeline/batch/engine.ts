@@ -24,9 +24,9 @@ import {getWriter} from '../write/registry.js'
 import {createCache, codeFingerprint, keyOf} from './cache.js'
 import {acquireLock} from './lock.js'
 import {finish, readManifest, removeTemporaries, type IndexEntry, type Manifest, type ManifestFile, type ProducedFile} from './manifest.js'
-import {addMessage, type PlainMessage} from './messages.js'
+import {addMessage} from './messages.js'
 import {createPool, type Pool} from './pool.js'
-import {readInput, stubOf, type FileTask, type Pass1Result, type Pass2Document, type SharedSettings} from './tasks.js'
+import {readInput, RETAIN_BYTES, type FileTask, type Pass1Result, type Pass2Document, type SharedSettings} from './tasks.js'
 import {writeAtomic} from './write.js'
 import type {Document} from '../tree/types.js'
 
@@ -131,7 +131,8 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
     treeOut: options.treeOut,
     sourceDateEpoch: options.sourceDateEpoch,
     collection,
-    aknText: options.validate && !options.formats.includes('akn')
+    aknText: options.validate && !options.formats.includes('akn'),
+    retainBytes: Math.floor(RETAIN_BYTES / pool.size)
   }
   await pool.broadcast('setSettings', settings)
   const files = inputs.map((input) => new VFile({path: input.path}))
@@ -307,5 +308,3 @@ async function allIntact(out: string, result: Pass2Document, listed: ReadonlyMap
   return true
 }
 
-export {stubOf}
-export type {PlainMessage}

@@ -54,6 +54,8 @@ export interface SharedSettings {
   collection: boolean
   /** Return the Akoma Ntoso of each document (for `--validate`) when it is not written. */
   aknText: boolean
+  /** This thread's share of `RETAIN_BYTES`. */
+  retainBytes: number
 }
 
 /** What `link` decided for the whole batch, set once per thread before pass 2. */
@@ -95,9 +97,9 @@ export interface Pass2Result {
 
 /**
  * Trees of pass 1 kept for pass 2 on the same thread, up to this many input
- * bytes per thread (a tree takes some 15–20 bytes per input byte): small
- * batches convert once; large ones convert again in pass 2, so memory stays
- * bounded whatever the batch.
+ * bytes in all, shared between the threads (a tree takes some 15–20 bytes per
+ * input byte): small batches convert once; large ones convert again in pass 2,
+ * so memory stays bounded whatever the batch.
  */
 export const RETAIN_BYTES = 4 * 2 ** 20
 
@@ -161,7 +163,7 @@ export async function pass1(task: FileTask): Promise<Pass1Result> {
   try {
     const tree = await convertFile(task, file)
     const records = tree.children.map((doc, index) => recordOf(doc, task.file, index))
-    if (task.retain && retainedBytes + bytes.byteLength <= RETAIN_BYTES) {
+    if (task.retain && retainedBytes + bytes.byteLength <= (settings?.retainBytes ?? 0)) {
       retained.set(task.file, {tree, bytes: bytes.byteLength})
       retainedBytes += bytes.byteLength
     }
