@@ -119,6 +119,7 @@ export async function runBatch(inputs: readonly BatchInput[], options: BatchOpti
 
 async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: Pool): Promise<BatchResult> {
   await removeTemporaries(options.out)
+  if (options.cache !== null) await removeTemporaries(options.cache)
   const previous = readManifest(options.out)
   const cache = createCache(options.cache)
   const code = codeFingerprint()
