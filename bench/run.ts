@@ -8,6 +8,7 @@ import {execFileSync} from 'node:child_process'
 import {fileURLToPath} from 'node:url'
 import {writers} from '../pipeline/write/registry.js'
 import {hostileCases} from './hostile.js'
+import {batchBench} from './batch.js'
 
 const worker = fileURLToPath(new URL('./worker.js', import.meta.url))
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5)
@@ -34,7 +35,9 @@ function report(label: string, args: string[], runs: number): void {
   )
 }
 
-console.log(`node ${process.version}, ${RUNS} runs each, medians\n`)
+console.log(`node ${process.version}\n`)
+batchBench()
+console.log(`\npipeline through the API (convert, then render), ${RUNS} runs each, medians\n`)
 report('text pipeline + json,md', ['text', String(COPIES)], RUNS)
 for (const format of writers.keys()) {
   if (format === 'json' || format === 'md') continue

@@ -170,14 +170,20 @@ describe('inputs: extensions, ignore file, globs, the output folder', () => {
     write('.diptextignore', '# drafts are not sources\nin/drafts/\n')
     const first = await runCli(['in', '--out', 'in/out', '--formats', 'json,md', '--ext', 'txt,html,json,md'], {cwd: dir})
     expect(first.code).toBe(0)
-    const expected = ['a.txt', 'b.html', 'notes.md', 'd.txt']
-    expect(indexSources(path.join(dir, 'in/out'))).toEqual(expected)
+    // Every file holds the same document: the first is written, the others are read and reported as duplicates.
+    const read = (stderr: string) => [...stderr.matchAll(/^(\S+)\n(?:.+\n)*?.*Duplicate document: the same text as document 1 of `in\/a\.txt`/gm)].map((m) => m[1])
+    expect(indexSources(path.join(dir, 'in/out'))).toEqual(['a.txt'])
+    expect(read(first.stderr)).toEqual(['in/b.html', 'in/notes.md', 'in/sub/d.txt'])
     // The second run does not read the first run's JSON and Markdown back as input.
-    expect((await runCli(['in', '--out', 'in/out', '--formats', 'json,md', '--ext', 'txt,html,json,md'], {cwd: dir})).code).toBe(0)
-    expect(indexSources(path.join(dir, 'in/out'))).toEqual(expected)
+    const second = await runCli(['in', '--out', 'in/out', '--formats', 'json,md', '--ext', 'txt,html,json,md'], {cwd: dir})
+    expect(second.code).toBe(0)
+    expect(indexSources(path.join(dir, 'in/out'))).toEqual(['a.txt'])
+    expect(read(second.stderr)).toEqual(['in/b.html', 'in/notes.md', 'in/sub/d.txt'])
     // Default extensions: notes.md is not a document.
-    expect((await runCli(['in', '--out', 'o2', '--formats', 'json'], {cwd: dir})).code).toBe(0)
-    expect(indexSources(path.join(dir, 'o2'))).toEqual(['a.txt', 'b.html', 'd.txt'])
+    const third = await runCli(['in', '--out', 'o2', '--formats', 'json'], {cwd: dir})
+    expect(third.code).toBe(0)
+    expect(indexSources(path.join(dir, 'o2'))).toEqual(['a.txt'])
+    expect(read(third.stderr)).toEqual(['in/b.html', 'in/sub/d.txt'])
   })
 
   it('expands globs itself, and a file named explicitly is read whatever its extension', async () => {
@@ -187,7 +193,11 @@ describe('inputs: extensions, ignore file, globs, the output folder', () => {
     write('notes.md', GAP)
     const run = await runCli(['in/*.txt', 'notes.md', '--out', 'out', '--formats', 'json'], {cwd: dir})
     expect(run.code).toBe(0)
-    expect(indexSources(path.join(dir, 'out'))).toEqual(['a.txt', 'b.txt', 'notes.md'])
+    // One document read three times: written once, the other two reported as duplicates.
+    expect(indexSources(path.join(dir, 'out'))).toEqual(['a.txt'])
+    expect(run.stderr.match(/Duplicate document: the same text as document 1 of `in\/a\.txt`/g)).toHaveLength(2)
+    expect(run.stderr).toContain('in/b.txt')
+    expect(run.stderr).toContain('notes.md')
     const none = await runCli(['in/*.doc', '--out', 'out', '--formats', 'json'], {cwd: dir})
     expect(none.code).toBe(1)
     expect(none.stderr).toContain('No input files match the pattern')
@@ -228,9 +238,9 @@ describe('config file', () => {
     const run = await runCli(['gap.txt'], {cwd})
     // strict from the config: the numbering gap fails the run.
     expect(run.code).toBe(1)
-    expect(readdirSync(path.join(dir, 'project', 'converted'))).toEqual(['index.json', 'json'])
+    expect(readdirSync(path.join(dir, 'project', 'converted'))).toEqual(['index.json', 'json', 'manifest.json'])
     expect((await runCli(['gap.txt', '--formats', 'md', '--out', 'here'], {cwd})).code).toBe(1)
-    expect(readdirSync(path.join(cwd, 'here'))).toEqual(['index.json', 'md'])
+    expect(readdirSync(path.join(cwd, 'here'))).toEqual(['index.json', 'manifest.json', 'md'])
     // -t without --out is standard output, whatever the config's `out`.
     const stdout = await runCli(['gap.txt', '-t', 'md'], {cwd})
     expect(stdout.stdout.toString()).toContain('# 中华人民共和国和阿塞拜疆共和国联合声明')
@@ -242,7 +252,7 @@ describe('config file', () => {
     write('project/gap.txt', GAP)
     const cwd = path.join(dir, 'project')
     expect((await runCli(['gap.txt'], {cwd})).code).toBe(0)
-    expect(readdirSync(path.join(cwd, 'o'))).toEqual(['index.json', 'md'])
+    expect(readdirSync(path.join(cwd, 'o'))).toEqual(['index.json', 'manifest.json', 'md'])
     write('project/.diptextrc.json', JSON.stringify({formatz: ['md']}))
     const bad = await runCli(['gap.txt'], {cwd})
     expect(bad.code).toBe(2)

@@ -17,6 +17,8 @@ export interface Input {
   /** A name for reports and the documents' `source.file` (`-` for standard input). */
   path: string
   bytes: Uint8Array
+  /** Set (with empty `bytes`) when the file is read only when its turn comes (the batch engine). */
+  absolute?: string
 }
 
 export interface ConvertOptions {

@@ -4,8 +4,9 @@
  * written atomically (a temporary file in the same folder, then a rename), so an
  * interrupted run never leaves a truncated file; no name can leave `out`.
  */
-import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
+import {mkdir, realpath, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {threadId} from 'node:worker_threads'
 import type {Document} from '../tree/types.js'
 import type {WriteContext} from '../write/types.js'
 import {getWriter} from '../write/registry.js'
@@ -30,13 +31,24 @@ export interface WriteReport {
 
 let sequence = 0
 
+/** Temporary files of `writeAtomic` (a killed run may leave some; the batch engine removes them at start). */
+export const TEMPORARY = /^\.diptext-\d+-\d+-\d+\.tmp$/
+
 /**
  * Write `bytes` to `target` through a temporary sibling and a rename. The
- * temporary name is short and hidden, so it fits wherever the target's does.
+ * temporary name is short and hidden, so it fits wherever the target's does,
+ * and names the process and thread, so parallel writers never share one.
+ * With `root`, the folder is checked by its real path: a symlink planted
+ * inside `root` cannot send the write elsewhere.
  */
-export async function writeAtomic(target: string, bytes: Uint8Array | string): Promise<void> {
+export async function writeAtomic(target: string, bytes: Uint8Array | string, root?: string): Promise<void> {
   await mkdir(path.dirname(target), {recursive: true})
-  const temporary = path.join(path.dirname(target), `.diptext-${process.pid}-${++sequence}.tmp`)
+  if (root !== undefined) {
+    const [realRoot, realFolder] = await Promise.all([realpath(root), realpath(path.dirname(target))])
+    const relative = path.relative(realRoot, realFolder)
+    if (relative.startsWith('..') || path.isAbsolute(relative)) throw new Error(`Refusing to write outside the output folder: ${target} resolves to ${realFolder}`)
+  }
+  const temporary = path.join(path.dirname(target), `.diptext-${process.pid}-${threadId}-${++sequence}.tmp`)
   try {
     await writeFile(temporary, bytes)
     await rename(temporary, target)

@@ -12,8 +12,12 @@ import path from 'node:path'
 import process from 'node:process'
 import {parseArgs} from 'node:util'
 import {VFile} from 'vfile'
+import {availableParallelism} from 'node:os'
 import {convert, type Input} from '../batch/convert.js'
-import {outputPath, writeAtomic, writeBatch} from '../batch/write.js'
+import {runBatch, type BatchResult, type Shard} from '../batch/engine.js'
+import {LockedError} from '../batch/lock.js'
+import {MergeError, mergeShards, type Merged} from '../batch/merge.js'
+import {createProgress} from '../batch/progress.js'
 import {ENCODING_LABELS} from '../read/decode.js'
 import {TREE_VERSION, type Document, type Root} from '../tree/types.js'
 import {createWriteContext, sourceDateEpochFrom} from '../write/context.js'
@@ -92,6 +96,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   const [first, ...rest] = positionals
   if (first === 'validate') return validateCommand(rest, io, reportOptions)
+  if (first === 'merge') return mergeCommand(rest, values, io, reportOptions)
   return convertCommand(first === 'convert' ? rest : positionals, values, io, reportOptions)
 }
 
@@ -114,6 +119,10 @@ interface Settings {
   validate: boolean
   jobs: number
   sourceDateEpoch: number | null
+  /** The cache folder (absolute), or null with `--no-cache`. */
+  cache: string | null
+  keepStale: boolean
+  shard: Shard | null
 }
 
 /** Command line over config over defaults; every bad value is a UsageError. */
@@ -162,9 +171,21 @@ function settings(values: Values, io: Io): Settings {
     extensions,
     strict: values['strict'] === true || config.strict === true,
     validate: values['validate'] === true,
-    jobs: jobsFlag !== undefined ? Number(jobsFlag) : (config.jobs ?? 1),
-    sourceDateEpoch
+    jobs: jobsFlag !== undefined ? Number(jobsFlag) : (config.jobs ?? availableParallelism()),
+    sourceDateEpoch,
+    cache: values['no-cache'] === true ? null : path.resolve(io.cwd, text(values, 'cache') ?? '.diptext-cache'),
+    keepStale: values['keep-stale'] === true,
+    shard: shardFrom(text(values, 'shard'), toStdout)
   }
+}
+
+/** `--shard K/N`: 1 ≤ K ≤ N. */
+function shardFrom(value: string | undefined, toStdout: boolean): Shard | null {
+  if (value === undefined) return null
+  const match = /^([1-9]\d*)\/([1-9]\d*)$/.exec(value)
+  if (!match || Number(match[1]) > Number(match[2])) throw new UsageError(`Bad \`--shard\` value \`${value}\`: give K/N with 1 ≤ K ≤ N (shard 1/4 … 4/4)`)
+  if (toStdout) throw new UsageError('`--shard` writes into a folder: add `--out <dir>`')
+  return {index: Number(match[1]), count: Number(match[2])}
 }
 
 async function convertCommand(paths: string[], values: Values, io: Io, reportOptions: ReportOptions): Promise<number> {
@@ -175,12 +196,15 @@ async function convertCommand(paths: string[], values: Values, io: Io, reportOpt
     extensions: options.extensions,
     // An output folder inside an input folder is never read back as input.
     exclude: options.out === null ? [] : [options.out],
-    stdin: io.stdin
+    stdin: io.stdin,
+    lazy: options.out !== null
   })
   const inputs = collected.flatMap((c): Input[] => ('input' in c ? [c.input] : []))
   if (options.out === null && !options.treeOut && inputs.length > 1) {
     throw new UsageError(`Standard output takes one input file, ${inputs.length} given: use \`--out <dir>\``)
   }
+
+  if (options.out !== null) return batchCommand(collected, inputs, options, io, reportOptions)
 
   const result = await convert(inputs, options.encoding === undefined ? {} : {encoding: options.encoding})
   const files = inOrder(collected, result.files)
@@ -194,27 +218,7 @@ async function convertCommand(paths: string[], values: Values, io: Io, reportOpt
 
   // Writers' warnings (a glyph no font has, nesting flattened) go to the document's own file.
   const context = createWriteContext(result.documents, {sourceDateEpoch: options.sourceDateEpoch, fileOf: (doc) => fileOf.get(doc)})
-  const aknNames = new Map<Document, string>()
-  if (options.out === null) {
-    await writeStdout(result.documents, options, context, io, fail)
-  } else {
-    const report = await writeBatch(result.documents, {out: options.out, formats: options.formats, context})
-    for (const failure of report.failures) fail(failure.document, `Cannot write ${failure.format} for ${failure.document.meta.id}: ${failure.error.message}`, failure.error)
-    if (report.indexError) fail(null, `Cannot write index.json: ${report.indexError.message}`, report.indexError)
-    for (const failure of report.collectionFailures) fail(null, `Cannot write the ${failure.format} collection: ${failure.error.message}`, failure.error)
-    const written = new Set(report.written)
-    const akn = getWriter('akn')
-    for (const doc of result.documents) {
-      const target = outputPath(options.out, akn.directory, doc.meta.slug, akn.extension)
-      if (written.has(target)) aknNames.set(doc, path.relative(io.cwd, target))
-      if (!options.treeOut) continue
-      try {
-        await writeAtomic(outputPath(options.out, 'tree', doc.meta.slug, '.json'), JSON.stringify(doc, null, 2) + '\n')
-      } catch (error) {
-        fail(doc, `Cannot write the tree of ${doc.meta.id}: ${error instanceof Error ? error.message : String(error)}`, error)
-      }
-    }
-  }
+  await writeStdout(result.documents, options, context, io, fail)
 
   let invalid = false
   const reported = [...files]
@@ -222,7 +226,7 @@ async function convertCommand(paths: string[], values: Values, io: Io, reportOpt
     const docs: Array<{name: string; xml: string}> = []
     for (const doc of result.documents) {
       const xml = new TextDecoder().decode(await context.render('akn', doc))
-      docs.push({name: aknNames.get(doc) ?? `${fileOf.get(doc)?.path ?? doc.meta.source.file}#${doc.meta.slug}.xml`, xml})
+      docs.push({name: `${fileOf.get(doc)?.path ?? doc.meta.source.file}#${doc.meta.slug}.xml`, xml})
     }
     const validated = await validate(docs)
     reported.push(...validated.files)
@@ -239,6 +243,74 @@ async function convertCommand(paths: string[], values: Values, io: Io, reportOpt
   }
   const failed = files.some((f) => f.messages.some((m) => m.fatal === true))
   return failed || invalid || (options.strict && warned) ? 1 : 0
+}
+
+/** `--out <dir>`: the batch engine (two passes, threads, cache, manifest, shards). */
+async function batchCommand(collected: readonly Collected[], inputs: readonly Input[], options: Settings, io: Io, reportOptions: ReportOptions): Promise<number> {
+  const out = options.out!
+  const progress = reportOptions.quiet || io.stderr.isTTY !== true ? null : createProgress(io.stderr)
+  let result: BatchResult
+  try {
+    result = await runBatch(
+      inputs.map((input) => (input.absolute !== undefined ? {path: input.path, absolute: input.absolute} : {path: input.path, bytes: input.bytes})),
+      {
+        out,
+        outName: options.outName ?? out,
+        formats: options.formats,
+        treeOut: options.treeOut,
+        ...(options.encoding === undefined ? {} : {encoding: options.encoding}),
+        sourceDateEpoch: options.sourceDateEpoch,
+        jobs: options.jobs,
+        cache: options.cache,
+        keepStale: options.keepStale,
+        shard: options.shard,
+        validate: options.validate,
+        ...(progress ? {progress: progress.update} : {})
+      }
+    )
+  } catch (error) {
+    if (error instanceof LockedError) throw new UsageError(error.message)
+    throw error
+  } finally {
+    progress?.clear()
+  }
+  const files = inOrder(collected, result.files)
+  let invalid = false
+  const reported = [...files]
+  if (options.validate && result.akn.length > 0) {
+    const validated = await validate(result.akn.map(({name, xml}) => ({name: path.isAbsolute(name) ? path.relative(io.cwd, name) : name, xml})))
+    reported.push(...validated.files)
+    invalid = validated.unavailable || validated.valid < validated.total
+    if (!validated.unavailable && !reportOptions.quiet && reportOptions.reporter === 'default') io.stderr.write(validSummary(validated.valid, validated.total))
+  }
+  const warned = files.some((f) => f.messages.some((m) => m.fatal === false))
+  io.stderr.write(formatReport(reported, reportOptions))
+  if (!reportOptions.quiet && reportOptions.reporter === 'default') {
+    const what = options.formats.join(', ') + (options.treeOut ? ', tree' : '')
+    const shard = options.shard ? ` (shard ${options.shard.index}/${options.shard.count}: ${result.inShard})` : ''
+    const reused = result.inShard - result.rendered
+    io.stderr.write(`${result.documents} document(s) from ${inputs.length} file(s)${shard} → ${options.outName} (${what})${reused > 0 ? `; ${reused} unchanged, not rewritten` : ''}\n`)
+  }
+  const failed = files.some((f) => f.messages.some((m) => m.fatal === true))
+  return failed || invalid || (options.strict && warned) ? 1 : 0
+}
+
+/** `diptext merge DIR… --out DIR`: one output folder from the shards' folders. */
+async function mergeCommand(paths: string[], values: Values, io: Io, reportOptions: ReportOptions): Promise<number> {
+  if (paths.length === 0) throw new UsageError('`merge` needs the output folders of the shards')
+  const outName = text(values, 'out')
+  if (outName === undefined || outName === '-') throw new UsageError('`merge` needs `--out <dir>`')
+  const out = path.resolve(io.cwd, outName)
+  let merged: Merged
+  try {
+    merged = await mergeShards(paths.map((p) => path.resolve(io.cwd, p)), {out, outName, keepStale: values['keep-stale'] === true})
+  } catch (error) {
+    if (error instanceof LockedError || error instanceof MergeError) throw new UsageError(error.message)
+    throw error
+  }
+  io.stderr.write(formatReport(merged.files, reportOptions))
+  if (!reportOptions.quiet && reportOptions.reporter === 'default') io.stderr.write(`${merged.documents} document(s) from ${paths.length} shard(s) → ${outName}\n`)
+  return merged.files.some((f) => f.messages.some((m) => m.fatal === true)) ? 1 : 0
 }
 
 /** The run's vfiles in the order of the command line: path errors where their path was. */

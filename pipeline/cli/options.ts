@@ -31,7 +31,11 @@ export const OPTIONS: readonly OptionSpec[] = [
   {long: 'tree-out', description: 'also write the document tree as JSON (`<out>/tree/`, or standard output without `--out`)'},
   {long: 'validate', description: 'validate the Akoma Ntoso of every document against the schema'},
   {long: 'strict', description: 'exit 1 when any warning is raised (for CI)'},
-  {long: 'jobs', short: 'j', value: '<n>', description: 'files converted at once (reserved: conversion runs on one thread today)'},
+  {long: 'jobs', short: 'j', value: '<n>', description: 'worker threads for `--out` (default: the available cores); outputs are the same whatever the number'},
+  {long: 'cache', value: '<dir>', description: 'cache folder for incremental runs (default: `.diptext-cache` in the working folder)'},
+  {long: 'no-cache', description: 'neither read nor write the cache'},
+  {long: 'keep-stale', description: 'keep files of an earlier run that this run did not produce (listed as stale in the manifest)'},
+  {long: 'shard', value: '<k/n>', description: 'write only shard k of n (inputs split by a hash of their path; `link` still sees every input)'},
   {long: 'report', value: '<name>', description: `message format on standard error: ${REPORTERS.join(', ')} (GitHub Actions annotations)`},
   {long: 'color', description: 'color the report (default: when standard error is a terminal, unless `NO_COLOR`)'},
   {long: 'no-color', description: 'do not color the report'},
@@ -65,6 +69,7 @@ export function helpText(version: string): string {
 
 Usage: diptext [convert] <file|folder|glob|->... [options]
        diptext validate <file|folder>... [--report <name>]
+       diptext merge <shard dir>... --out <dir>
 
 Options:
 ${rows.join('\n')}

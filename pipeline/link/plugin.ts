@@ -5,6 +5,8 @@
  * of the document elsewhere in the batch), Work URIs, output file stems, and the
  * canonical form of each person. An unresolved citation is an info message.
  */
+import {createHash} from 'node:crypto'
+import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {walk} from '../tree/walk.js'
 import {toText} from '../tree/text.js'
@@ -30,121 +32,303 @@ const CITED_DATE_GAP = new RegExp(
 
 export function link(batch: readonly BatchItem[]): Document[] {
   const documents = batch.flatMap((item) => item.tree.children)
-  const fileOf = new Map<Document, VFile>()
-  for (const item of batch) for (const doc of item.tree.children) fileOf.set(doc, item.file)
-
-  // 1. Which documents do citations name, and with what date?
-  const byTitle = new Map<string, Document[]>()
-  for (const doc of documents) {
-    if (!doc.meta.title) continue
-    const key = titleKey(doc.meta.title)
-    byTitle.set(key, [...(byTitle.get(key) ?? []), doc])
+  const records = batch.flatMap((item, file) => item.tree.children.map((doc, index) => recordOf(doc, file, index)))
+  const index = resolveIdentities(records, (file) => batch[file]!.file.path)
+  for (const message of index.messages) {
+    const file = batch[message.file]!.file
+    const options = {ruleId: message.ruleId, source: 'diptext', place: message.place}
+    if (message.severity === 'info') file.info(message.reason, options)
+    else file.message(message.reason, options)
   }
-  const links: Array<{citation: Citation; from: Document; to: Document}> = []
-  const citedDates = new Map<Document, Array<{fact: DateFact; from: Document; place: string | null}>>()
-  for (const doc of documents) {
-    visitInlines(doc, (children) => {
-      children.forEach((node, index) => {
-        if (node.type !== 'citation') return
-        const target = byTitle.get(titleKey(node.title))?.find((d) => d !== doc)
-        if (!target) {
-          fileOf.get(doc)!.info(`Unresolved citation 《${node.title}》: no document of the batch has this title`, {
-            ruleId: 'unresolved-citation',
-            source: 'diptext',
-            place: node.position
-          })
-          return
-        }
-        links.push({citation: node, from: doc, to: target})
-        const dated = datedBefore(children, index)
-        if (dated) {
-          const {date, place} = dated
-          const list = citedDates.get(target) ?? []
-          list.push({fact: {value: date.iso, source: 'citation', text: toText(date), start: date.position.start.offset!, end: date.position.end.offset!}, from: doc, place})
-          citedDates.set(target, list)
-        }
+  let at = 0
+  for (const doc of documents) applyIdentity(doc, index.identities[at++]!, index)
+  return documents
+}
+
+/**
+ * What `link` needs of one document, small enough to keep for a whole archive
+ * while the trees themselves are dropped (the batch engine's first pass).
+ * Plain data: it survives a worker boundary and a JSON cache.
+ */
+export interface IdentityRecord {
+  /** Index of the input file in the batch, and of the document in its file. */
+  file: number
+  index: number
+  title: string
+  docType: string
+  language: string
+  parties: Array<string | null>
+  /** Party codes, or names where there is no code (for `index.json`). */
+  partyKeys: string[]
+  /** Where the document lies in its input. */
+  source: {file: string; start: number; end: number}
+  signed: DateFact | null
+  place: string | null
+  visit: DateFact | null
+  printed: DateFact | null
+  published: DateFact | null
+  /** The date of entry into force when the document has one already, else where it may come from. */
+  effective: DateFact | EffectiveCandidate[]
+  position: Position
+  /** sha256 of the document's text without layout: the same document read twice has the same hash. */
+  content: string
+  citations: Array<{title: string; position: Position | undefined; dated: {fact: DateFact; place: string | null} | null}>
+  /** The fullest printed form of each person in the document, and the country a signature or role gives them. */
+  persons: Array<[ref: string, showAs: string]>
+  countries: Array<[ref: string, country: string]>
+}
+
+/** What `link` decides for one document. */
+export interface Identity {
+  id: string
+  slug: string
+  signed: DateFact | null
+  place: string | null
+  work: DateFact
+  effective: DateFact | null
+  /** The Work URI each citation points at, in tree order (null: not in the batch). */
+  targets: Array<string | null>
+  /** Set when the same document was read earlier in the batch: `file` and `index` of that copy. */
+  duplicateOf: {file: number; index: number} | null
+}
+
+export interface LinkMessage {
+  file: number
+  reason: string
+  ruleId: string
+  severity: 'info' | 'warning'
+  place: Position | undefined
+}
+
+/** The result of `link` over a batch of records: one identity per record, and the batch-wide entity forms. */
+export interface IdentityIndex {
+  identities: Identity[]
+  /** ref → canonical printed form; ref → country. */
+  persons: Record<string, string>
+  countries: Record<string, string>
+  messages: LinkMessage[]
+}
+
+/** The record of one document (pass 1 of the batch engine). */
+export function recordOf(doc: Document, file: number, index: number): IdentityRecord {
+  const citations: IdentityRecord['citations'] = []
+  visitInlines(doc, (children) => {
+    children.forEach((node, at) => {
+      if (node.type !== 'citation') return
+      const dated = datedBefore(children, at)
+      citations.push({
+        title: node.title,
+        position: node.position,
+        dated: dated ? {fact: {value: dated.date.iso, source: 'citation', text: toText(dated.date), start: dated.date.position.start.offset!, end: dated.date.position.end.offset!}, place: dated.place} : null
       })
     })
+  })
+  const persons = new Map<string, string>()
+  walk(doc, (node) => {
+    if (node.type !== 'person') return
+    const mark = node as EntityMark
+    const best = persons.get(mark.ref)
+    if (best === undefined || rank(mark.showAs) > rank(best)) persons.set(mark.ref, mark.showAs)
+  })
+  return {
+    file,
+    index,
+    title: doc.meta.title,
+    docType: doc.meta.docType,
+    language: doc.meta.language,
+    parties: doc.meta.parties.map((p) => p.code),
+    partyKeys: doc.meta.parties.map((p) => p.code ?? p.name),
+    source: {file: doc.meta.source.file, start: doc.meta.source.start, end: doc.meta.source.end},
+    signed: doc.meta.dates.signed,
+    place: doc.meta.place,
+    visit: visitDate(doc),
+    printed: printedDate(doc),
+    published: doc.meta.dates.published,
+    effective: doc.meta.dates.effective ?? effectiveCandidates(doc),
+    position: doc.position,
+    content: createHash('sha256').update(toText(doc as never).replace(/[\s\u3000]+/gu, '')).digest('hex'),
+    citations,
+    persons: [...persons],
+    countries: [...personCountries(doc)]
+  }
+}
+
+/**
+ * `link` over records: citation targets, work dates, Work URIs and file stems, one
+ * canonical form per person. Records are in batch order (files by name); a Work URI
+ * never depends on that order: a collision is resolved by content, and a document
+ * read twice is a duplicate of its first copy.
+ */
+export function resolveIdentities(records: readonly IdentityRecord[], nameOf: (file: number) => string = (file) => `input ${file + 1}`): IdentityIndex {
+  const messages: LinkMessage[] = []
+
+  // 0. The same document read twice (same text, same language): the later copies are duplicates.
+  const firstCopy = new Map<string, IdentityRecord>()
+  const duplicateOf = new Map<IdentityRecord, IdentityRecord>()
+  for (const record of records) {
+    const key = record.language + '\u0000' + record.content
+    const first = firstCopy.get(key)
+    if (first) duplicateOf.set(record, first)
+    else firstCopy.set(key, record)
+  }
+
+  // 1. Which documents do citations name, and with what date? (a title index: O(1) per citation)
+  const byTitle = new Map<string, IdentityRecord[]>()
+  for (const record of records) {
+    if (!record.title) continue
+    const key = titleKey(record.title)
+    const list = byTitle.get(key)
+    if (list) list.push(record)
+    else byTitle.set(key, [record])
+  }
+  const targets = new Map<IdentityRecord, Array<IdentityRecord | null>>()
+  const citedDates = new Map<IdentityRecord, Array<{fact: DateFact; from: IdentityRecord; place: string | null}>>()
+  for (const record of records) {
+    const list: Array<IdentityRecord | null> = []
+    for (const citation of record.citations) {
+      const target = byTitle.get(titleKey(citation.title))?.find((d) => d !== record) ?? null
+      list.push(target)
+      if (!target) {
+        messages.push({file: record.file, reason: `Unresolved citation 《${citation.title}》: no document of the batch has this title`, ruleId: 'unresolved-citation', severity: 'info', place: citation.position})
+        continue
+      }
+      if (citation.dated) {
+        const dates = citedDates.get(target) ?? []
+        dates.push({fact: {...citation.dated.fact}, from: record, place: citation.dated.place})
+        citedDates.set(target, dates)
+      }
+    }
+    targets.set(record, list)
   }
 
   // 2. The date of each work, by the order of notes/akn.md §0: the signing date printed in the text,
   // a citation elsewhere in the batch, the first day of a visit, the latest date printed in the text,
   // the page stamp, and only when nothing dates the work, the conversion (with a warning).
-  for (const doc of documents) {
-    const dates = doc.meta.dates
-    const cited = citedDates.get(doc)?.[0]
-    if (!dates.signed && cited) {
-      dates.signed = cited.fact
-      if (!doc.meta.place && cited.place) doc.meta.place = cited.place
+  const decided = new Map<IdentityRecord, {signed: DateFact | null; place: string | null; work: DateFact; citedBy: IdentityRecord | null}>()
+  for (const record of records) {
+    let signed = record.signed
+    let place = record.place
+    const cited = citedDates.get(record)?.[0]
+    let citedBy: IdentityRecord | null = null
+    if (!signed && cited) {
+      signed = cited.fact
+      citedBy = cited.from
+      if (!place && cited.place) place = cited.place
     }
-    dates.work = dates.signed ?? visitDate(doc) ?? printedDate(doc) ?? (dates.published ? {...dates.published, source: 'publication'} : null)
-    if (!dates.work) {
-      dates.work = {value: RELEASE_DATE, source: 'conversion', text: '', start: doc.position.start.offset ?? 0, end: doc.position.start.offset ?? 0}
-      fileOf.get(doc)!.message(
-        `No date found for the work: the text prints none, no document of the batch cites it, and the page has no stamp; the Work URI uses the release date of diptext (${RELEASE_DATE}), FRBRdate name="conversion"`,
-        {ruleId: 'no-work-date', source: 'diptext', place: doc.position}
-      )
-    }
-  }
-
-  for (const doc of documents) if (!doc.meta.dates.effective) doc.meta.dates.effective = effectiveDate(doc)
-
-  // 3. Identity: one Work per (type, date, parties); a document and its translation in the batch
-  // are two expressions (`zho`, `eng`) of one Work; a second document of one Work and language is
-  // another Work (`cn-az-2`). File stems follow the URIs.
-  interface Work {
-    languages: Set<string>
-    uri: string
-  }
-  const works = new Map<string, Work[]>()
-  const placed: Array<{doc: Document; work: Work; language: string; date: string; subtype: string}> = []
-  for (const doc of documents) {
-    const number = doc.meta.parties.length > 0 ? doc.meta.parties.map((p) => partyCode(p.code)).join('-') : 'nn'
-    const date = doc.meta.dates.work!.value
-    const subtype = statementName(doc.meta.docType)
-    const key = `${subtype}\u0000${date}\u0000${number}`
-    const language = languageCode(doc.meta.language)
-    const candidates = works.get(key) ?? []
-    works.set(key, candidates)
-    let work = candidates.find((candidate) => !candidate.languages.has(language))
+    let work = signed ?? record.visit ?? record.printed ?? (record.published ? {...record.published, source: 'publication' as const} : null)
     if (!work) {
-      const suffix = candidates.length > 0 ? `-${candidates.length + 1}` : ''
-      work = {languages: new Set(), uri: workUri(buildFrbrUri({country: 'cn', doctype: 'statement', subtype, date, number: number + suffix}))}
-      candidates.push(work)
+      work = {value: RELEASE_DATE, source: 'conversion', text: '', start: record.position.start.offset ?? 0, end: record.position.start.offset ?? 0}
+      messages.push({
+        file: record.file,
+        reason: `No date found for the work: the text prints none, no document of the batch cites it, and the page has no stamp; the Work URI uses the release date of diptext (${RELEASE_DATE}), FRBRdate name="conversion"`,
+        ruleId: 'no-work-date',
+        severity: 'warning',
+        place: record.position
+      })
     }
-    work.languages.add(language)
-    doc.meta.id = work.uri
-    placed.push({doc, work, language, date, subtype})
+    decided.set(record, {signed, place, work, citedBy})
   }
-  // A translation's file stem says its language; the Chinese original keeps the plain stem.
-  for (const {doc, work, language, date, subtype} of placed) {
-    const translation = work.languages.size > 1 && language !== 'zho'
-    doc.meta.slug = `${date}_${parseFrbrUri(work.uri).number}_${subtype}${translation ? `_${language}` : ''}`.replace(/[^A-Za-z0-9_-]/g, '-')
-  }
-  for (const {from, to} of [...citedDates.entries()].flatMap(([to, list]) => list.map((l) => ({to, from: l.from})))) {
-    if (to.meta.dates.signed?.source === 'citation' && to.meta.dates.signed.from === undefined) to.meta.dates.signed.from = from.meta.id
-  }
-  for (const {citation, to} of links) citation.target = to.meta.id
 
-  // 4. One canonical form per person across the batch: the fullest printed form.
-  const canonical = new Map<string, string>()
-  for (const doc of documents) {
-    walk(doc, (node) => {
-      if (node.type !== 'person') return
-      const mark = node as EntityMark
-      const best = canonical.get(mark.ref)
-      if (!best || rank(mark.showAs) > rank(best)) canonical.set(mark.ref, mark.showAs)
+  // 3. Identity: one Work per (type, date, parties); a document and its translation are two
+  // expressions (`zho`, `eng`) of one Work. When one language has two different documents for
+  // the same (type, date, parties), each of that group is its own Work, told apart by a short
+  // hash of its text (`cn-az-3f9a1c`): never by input order, so adding a file renames no other.
+  const groups = new Map<string, IdentityRecord[]>()
+  const keyParts = new Map<IdentityRecord, {number: string; date: string; subtype: string}>()
+  for (const record of records) {
+    if (duplicateOf.has(record)) continue
+    const number = record.parties.length > 0 ? record.parties.map((p) => partyCode(p)).join('-') : 'nn'
+    const date = decided.get(record)!.work.value
+    const subtype = statementName(record.docType)
+    keyParts.set(record, {number, date, subtype})
+    const key = `${subtype}\u0000${date}\u0000${number}`
+    const group = groups.get(key)
+    if (group) group.push(record)
+    else groups.set(key, [record])
+  }
+  const uriOf = new Map<IdentityRecord, {uri: string; translation: boolean}>()
+  for (const group of groups.values()) {
+    const languages = group.map((record) => languageCode(record.language))
+    const collision = new Set(languages).size < languages.length
+    const length = collision ? distinguishingLength(group.map((record) => record.content)) : 0
+    for (const [i, record] of group.entries()) {
+      const {number, date, subtype} = keyParts.get(record)!
+      const suffix = collision ? `-${record.content.slice(0, length)}` : ''
+      const uri = workUri(buildFrbrUri({country: 'cn', doctype: 'statement', subtype, date, number: number + suffix}))
+      // A translation's file stem says its language; the Chinese original keeps the plain stem.
+      uriOf.set(record, {uri, translation: !collision && group.length > 1 && languages[i] !== 'zho'})
+    }
+  }
+  for (const [copy, first] of duplicateOf) {
+    uriOf.set(copy, uriOf.get(first)!)
+    messages.push({
+      file: copy.file,
+      reason: `Duplicate document: the same text as document ${first.index + 1} of \`${nameOf(first.file)}\`; it is written once, as ${uriOf.get(first)!.uri}`,
+      ruleId: 'duplicate-document',
+      severity: 'warning',
+      place: copy.position
     })
   }
-  for (const doc of documents) {
-    walk(doc, (node) => {
-      if (node.type !== 'person') return
-      const mark = node as EntityMark
-      mark.showAs = canonical.get(mark.ref) ?? mark.showAs
-    })
+
+  // 4. One canonical form per person across the batch: the fullest printed form; the first country found.
+  const persons: Record<string, string> = {}
+  const countries: Record<string, string> = {}
+  for (const record of records) {
+    for (const [ref, showAs] of record.persons) if (!Object.hasOwn(persons, ref) || rank(showAs) > rank(persons[ref]!)) persons[ref] = showAs
+    for (const [ref, country] of record.countries) if (!Object.hasOwn(countries, ref)) countries[ref] = country
   }
-  canonicalEntities(documents)
-  return documents
+
+  const identities = records.map((record): Identity => {
+    const {uri, translation} = uriOf.get(record)!
+    const {signed, place, work, citedBy} = decided.get(record)!
+    const parsed = parseFrbrUri(uri)
+    const slug = `${parsed.date}_${parsed.number}_${parsed.subtype}${translation ? `_${languageCode(record.language)}` : ''}`.replace(/[^A-Za-z0-9_-]/g, '-')
+    const finalSigned = signed && citedBy && signed.from === undefined ? {...signed, from: uriOf.get(citedBy)!.uri} : signed
+    const effective = Array.isArray(record.effective) ? effectiveDate(record.effective, signed) : record.effective
+    const first = duplicateOf.get(record)
+    return {
+      id: uri,
+      slug,
+      signed: finalSigned,
+      place,
+      work: work === signed && finalSigned ? finalSigned : work,
+      effective,
+      targets: targets.get(record)!.map((target) => (target ? uriOf.get(target)!.uri : null)),
+      duplicateOf: first ? {file: first.file, index: first.index} : null
+    }
+  })
+  return {identities, persons, countries, messages}
+}
+
+/** The shortest prefix (at least 6 hex digits) that tells every different hash of a group apart. */
+function distinguishingLength(hashes: readonly string[]): number {
+  const distinct = new Set(hashes)
+  for (let length = 6; length < 64; length++) if (new Set([...distinct].map((h) => h.slice(0, length))).size === distinct.size) return length
+  return 64
+}
+
+/** Writes what `link` decided into the document (pass 2 of the batch engine). */
+export function applyIdentity(doc: Document, identity: Identity, index: Pick<IdentityIndex, 'persons' | 'countries'>): void {
+  doc.meta.id = identity.id
+  doc.meta.slug = identity.slug
+  doc.meta.dates.signed = identity.signed
+  doc.meta.place = identity.place
+  doc.meta.dates.work = identity.work
+  doc.meta.dates.effective = identity.effective
+  let next = 0
+  visitInlines(doc, (children) => {
+    for (const node of children) {
+      if (node.type !== 'citation') continue
+      const target = identity.targets[next++]
+      if (target) node.target = target
+    }
+  })
+  walk(doc, (node) => {
+    if (node.type !== 'person') return
+    const mark = node as EntityMark
+    mark.showAs = index.persons[mark.ref] ?? mark.showAs
+  })
+  canonicalEntities(doc, index.countries)
 }
 
 /**
@@ -155,34 +339,37 @@ const SAME_OFFICE: ReadonlyArray<{href: string; printed: RegExp; ref: string; to
   {href: '/akn/ontology/role/cn.chairman', printed: /^(?:中华人民共和国|中華人民共和國)主席$/u, ref: 'cnPresident', to: '/akn/ontology/role/cn.president'}
 ]
 
+/** The country a signature or the role just before a mention gives each person of `doc`, first found. */
+function personCountries(doc: Document): Map<string, string> {
+  const personCountry = new Map<string, string>()
+  walk(doc, (node) => {
+    const children = (node as unknown as {children?: Array<Inline | EntityMark>}).children
+    if (!children) return
+    const party = node.type === 'signature' ? (node as unknown as {partyCode: string | null}).partyCode : null
+    children.forEach((child, index) => {
+      if (child.type !== 'person') return
+      const role = children.slice(0, index).reverse().find((c) => c.type !== 'text' || c.value.trim() !== '')
+      const fromRole = role?.type === 'role' ? /\/role\/([a-z]{2})\./.exec(role.href)?.[1] : undefined
+      const country = (party && /^[a-z]{2}$/.test(party) ? party : undefined) ?? fromRole
+      if (country && !personCountry.has(child.ref)) personCountry.set(child.ref, country)
+    })
+  })
+  return personCountry
+}
+
 /**
  * TLC ids as in notes/akn.md §4 (NC §4.11), the same for every mention in the batch:
  * a person is `cc.name` when a signature or the role just before a mention gives the country
  * (`/akn/ontology/person/cn.jiangZemin`); an organisation of one state is `cc.name`, not
  * `unreg.ccName` (`unreg.` stays for what no state registers).
  */
-function canonicalEntities(documents: readonly Document[]): void {
-  const personCountry = new Map<string, string>()
-  const marks: EntityMark[] = []
-  for (const doc of documents) {
-    walk(doc, (node) => {
-      const children = (node as unknown as {children?: Array<Inline | EntityMark>}).children
-      if (node.type === 'person' || node.type === 'role' || node.type === 'organization') marks.push(node as EntityMark)
-      if (!children) return
-      const party = node.type === 'signature' ? (node as unknown as {partyCode: string | null}).partyCode : null
-      children.forEach((child, index) => {
-        if (child.type !== 'person') return
-        const role = children.slice(0, index).reverse().find((c) => c.type !== 'text' || c.value.trim() !== '')
-        const fromRole = role?.type === 'role' ? /\/role\/([a-z]{2})\./.exec(role.href)?.[1] : undefined
-        const country = (party && /^[a-z]{2}$/.test(party) ? party : undefined) ?? fromRole
-        if (country && !personCountry.has(child.ref)) personCountry.set(child.ref, country)
-      })
-    })
-  }
-  for (const mark of marks) {
+function canonicalEntities(doc: Document, personCountry: Record<string, string>): void {
+  walk(doc, (node) => {
+    if (node.type !== 'person' && node.type !== 'role' && node.type !== 'organization') return
+    const mark = node as EntityMark
     if (mark.type === 'person') {
       const bare = /^\/akn\/ontology\/person\/([A-Za-z][A-Za-z0-9]*)$/.exec(mark.href)
-      const country = personCountry.get(mark.ref)
+      const country = Object.hasOwn(personCountry, mark.ref) ? personCountry[mark.ref] : undefined
       if (bare && country) mark.href = `/akn/ontology/person/${country}.${bare[1]}`
     } else if (mark.type === 'organization') {
       const local = /^\/akn\/ontology\/organization\/unreg\.([a-z]{2})([A-Z][A-Za-z0-9]*)$/.exec(mark.href)
@@ -194,7 +381,7 @@ function canonicalEntities(documents: readonly Document[]): void {
         mark.ref = same.ref
       }
     }
-  }
+  })
 }
 
 function rank(name: string): number {
@@ -257,30 +444,46 @@ const BEFORE_IN_FORCE = /^[\s\u3000]*(?:起|开始|開始)?[\s\u3000]*(?:正式)
 const BY_SIGNATURE_IN_FORCE = /自?(?:签字|簽字|签署|簽署)之日起(?:正式)?生效/u
 const ENGLISH_IN_FORCE = /^[\s,]*(?:shall )?(?:enter|come) into force|^[\s,]*(?:shall )?(?:take|become) effect/iu
 
+/** A date printed as the entry into force, or the place where the text says 自签字之日起生效. */
+export type EffectiveCandidate = {text: DateFact} | {bySignature: {text: string; start: number; end: number}}
+
 /**
- * The date of entry into force: a date printed just before 生效 (or before "enter into force"),
- * else the signing date when the text says 自签字之日起生效. Null when the text says neither.
+ * Where the date of entry into force may come from, paragraph by paragraph: a date printed
+ * just before 生效 (or before "enter into force"), else 自签字之日起生效, which takes the signing
+ * date once `link` knows it. Stops at the first printed date.
  */
-function effectiveDate(doc: Document): DateFact | null {
-  let found: DateFact | null = null
+function effectiveCandidates(doc: Document): EffectiveCandidate[] {
+  const candidates: EffectiveCandidate[] = []
+  let done = false
   visitInlines(doc, (children) => {
-    if (found) return
+    if (done) return
     children.forEach((node, index) => {
-      if (found || node.type !== 'date' || !isCalendarDay(node.iso)) return
+      if (done || node.type !== 'date' || !isCalendarDay(node.iso)) return
       let after = ''
       for (let i = index + 1; i < children.length && after.length < 12; i++) after += toText(children[i]!)
-      if (BEFORE_IN_FORCE.test(after) || ENGLISH_IN_FORCE.test(after)) found = fact(node, 'text')
+      if (BEFORE_IN_FORCE.test(after) || ENGLISH_IN_FORCE.test(after)) {
+        candidates.push({text: fact(node, 'text')})
+        done = true
+      }
     })
-    if (found) return
-    const signed = doc.meta.dates.signed
+    if (done) return
     const text = children.map((child) => toText(child)).join('')
     const match = BY_SIGNATURE_IN_FORCE.exec(text)
-    if (match && signed) {
+    if (match) {
       const start = (children[0]?.position.start.offset ?? 0) + match.index
-      found = {...signed, text: match[0], start, end: start + match[0].length}
+      candidates.push({bySignature: {text: match[0], start, end: start + match[0].length}})
     }
   })
-  return found
+  return candidates
+}
+
+/** The first candidate that gives a date: a printed one, or 自签字之日起生效 when the document has a signing date. */
+function effectiveDate(candidates: readonly EffectiveCandidate[], signed: DateFact | null): DateFact | null {
+  for (const candidate of candidates) {
+    if ('text' in candidate) return candidate.text
+    if (signed) return {...signed, ...candidate.bySignature}
+  }
+  return null
 }
 
 function fact(mark: DateMark, source: DateFact['source']): DateFact {

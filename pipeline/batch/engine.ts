@@ -1,0 +1,311 @@
+/**
+ * The batch engine for whole archives, in two passes around a small index:
+ *
+ * 1. every input goes through read → clean → segment → enrich (or comes from
+ *    the cache) and leaves only an identity record per document;
+ * 2. `link` runs on the records (`resolveIdentities`);
+ * 3. every input of this shard is converted again, what `link` decided is
+ *    applied, every format is rendered and written, and the tree is dropped
+ *    (a document whose inputs, identity and cited documents are unchanged since
+ *    the last run, with its files intact, is not written again);
+ * 4. `index.json`, the collection files and `manifest.json` are written, and
+ *    files of an earlier run that this one did not produce are removed.
+ *
+ * Work runs on `jobs` threads; results are kept in input order, so the bytes
+ * written never depend on `jobs`. One bad file never stops the batch.
+ */
+import {createHash} from 'node:crypto'
+import {mkdirSync} from 'node:fs'
+import {readFile, stat} from 'node:fs/promises'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {resolveIdentities, type IdentityRecord} from '../link/plugin.js'
+import {getWriter} from '../write/registry.js'
+import {createCache, codeFingerprint, keyOf} from './cache.js'
+import {acquireLock} from './lock.js'
+import {finish, readManifest, removeTemporaries, type IndexEntry, type Manifest, type ManifestFile, type ProducedFile} from './manifest.js'
+import {addMessage} from './messages.js'
+import {createPool, type Pool} from './pool.js'
+import {readInput, RETAIN_BYTES, type FileTask, type Pass1Result, type Pass2Document, type SharedSettings} from './tasks.js'
+import {writeAtomic} from './write.js'
+import type {Document} from '../tree/types.js'
+
+export interface BatchInput {
+  /** The name in reports and in `source.file`. */
+  path: string
+  /** Read when its turn comes (files), or given (standard input). */
+  absolute?: string
+  bytes?: Uint8Array
+}
+
+export interface Shard {
+  /** 1-based. */
+  index: number
+  count: number
+}
+
+export interface BatchOptions {
+  out: string
+  /** The output folder as the user wrote it, for messages. */
+  outName: string
+  formats: readonly string[]
+  treeOut: boolean
+  encoding?: string
+  sourceDateEpoch: number | null
+  jobs: number
+  /** The cache folder, or null for none. */
+  cache: string | null
+  keepStale: boolean
+  shard: Shard | null
+  /** Also return each document's Akoma Ntoso (for `--validate`). */
+  validate: boolean
+  progress?: (phase: 'read' | 'write', done: number, total: number) => void
+}
+
+export interface BatchResult {
+  /** One vfile per input, in input order, with every message of the run. */
+  files: VFile[]
+  /** Documents found (duplicates left out) and documents of this shard. */
+  documents: number
+  inShard: number
+  /** Inputs converted in pass 1 (the rest came from the cache), documents written in pass 2 (the rest were unchanged). */
+  converted: number
+  rendered: number
+  /** For `--validate`: each document's Akoma Ntoso and the name to report it under. */
+  akn: Array<{name: string; xml: string; file: VFile}>
+  manifest: Manifest | null
+}
+
+export const SHARD_NAME = 'shard.json'
+
+/** The shard (0-based) of an input: a stable hash of its path as given, `/`-separated. */
+export function shardOf(name: string, count: number): number {
+  return createHash('sha256').update(name.split(path.sep).join('/')).digest().readUInt32BE(0) % count
+}
+
+/** Runs `tasks` on the pool, a few at a time per thread, calling `done` in input order. */
+async function ordered<T, R>(pool: Pool, tasks: readonly T[], run: (task: T) => Promise<R>, done: (result: R, task: T) => Promise<void> | void): Promise<void> {
+  const window = Math.max(2, pool.size * 2)
+  const running: Array<{task: T; result: Promise<R>}> = []
+  let next = 0
+  while (next < tasks.length || running.length > 0) {
+    while (next < tasks.length && running.length < window) {
+      const task = tasks[next++]!
+      const result = run(task)
+      result.catch(() => {})
+      running.push({task, result})
+    }
+    const first = running.shift()!
+    await done(await first.result, first.task)
+  }
+}
+
+const fatal = (file: VFile, reason: string, ruleId: string): void => {
+  const message = file.message(reason, {ruleId, source: 'diptext'})
+  message.fatal = true
+}
+
+export async function runBatch(inputs: readonly BatchInput[], options: BatchOptions): Promise<BatchResult> {
+  mkdirSync(options.out, {recursive: true})
+  const lock = acquireLock(options.out, options.outName)
+  const pool = createPool(Math.max(1, Math.min(options.jobs, inputs.length)))
+  try {
+    return await run(inputs, options, pool)
+  } finally {
+    await pool.close()
+    lock.release()
+  }
+}
+
+async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: Pool): Promise<BatchResult> {
+  await removeTemporaries(options.out)
+  if (options.cache !== null) await removeTemporaries(options.cache)
+  const previous = readManifest(options.out)
+  const cache = createCache(options.cache)
+  const code = codeFingerprint()
+  const siteUrl = process.env['DIPTEXT_SITE_URL'] ?? ''
+  const collection = options.formats.some((format) => getWriter(format).writeCollection !== undefined)
+  const settings: SharedSettings = {
+    ...(options.encoding === undefined ? {} : {encoding: options.encoding}),
+    out: options.out,
+    formats: options.formats,
+    treeOut: options.treeOut,
+    sourceDateEpoch: options.sourceDateEpoch,
+    collection,
+    aknText: options.validate && !options.formats.includes('akn'),
+    retainBytes: Math.floor(RETAIN_BYTES / pool.size)
+  }
+  await pool.broadcast('setSettings', settings)
+  const files = inputs.map((input) => new VFile({path: input.path}))
+  const inShard = (file: number) => options.shard === null || shardOf(inputs[file]!.path, options.shard.count) === options.shard.index - 1
+  const tasks: FileTask[] = inputs.map((input, file) => ({
+    file,
+    path: input.path,
+    ...(input.absolute ? {absolute: input.absolute} : {}),
+    ...(input.bytes ? {bytes: input.bytes} : {})
+  }))
+
+  // Pass 1: identity records, from the cache when the input, the code and the options are unchanged.
+  const pass1: Pass1Result[] = []
+  let converted = 0
+  await ordered(
+    pool,
+    tasks,
+    async (task): Promise<Pass1Result> => {
+      let bytes: Uint8Array
+      try {
+        bytes = await readInput(task)
+      } catch {
+        // That file's error, reported by pass 1 itself.
+        return pool.run('pass1', task, task.file)
+      }
+      const sha256 = createHash('sha256').update(bytes).digest('hex')
+      // The path too: it is recorded in each document (`source.file`).
+      const key = keyOf('pass1', code, options.encoding ?? null, sha256, task.path)
+      const hit = await cache?.get<Pass1Result>('pass1', key)
+      if (hit) return {...hit, file: task.file, records: hit.records.map((record) => ({...record, file: task.file}))}
+      converted++
+      const result = await pool.run('pass1', {...task, bytes, retain: inShard(task.file)}, task.file)
+      if (result.sha256 !== null) await cache?.set('pass1', key, {...result, file: -1})
+      return result
+    },
+    (result) => {
+      pass1.push(result)
+      for (const message of result.messages) addMessage(files[result.file]!, message)
+      options.progress?.('read', pass1.length, tasks.length)
+    }
+  )
+
+  // The index: link over every record of the batch (every shard sees the whole corpus).
+  const records: IdentityRecord[] = pass1.flatMap((result) => result.records)
+  const index = resolveIdentities(records, (file) => inputs[file]!.path)
+  for (const message of index.messages) addMessage(files[message.file]!, {reason: message.reason, ruleId: message.ruleId, source: 'diptext', fatal: message.severity === 'info' ? null : false, place: message.place ?? null})
+  const kept = records.map((record, i) => ({record, identity: index.identities[i]!})).filter(({identity}) => identity.duplicateOf === null)
+  const batch = kept.map(({record, identity}) => ({id: identity.id, slug: identity.slug, title: record.title, language: record.language, docType: record.docType}))
+  const byId = new Map(batch.map((meta) => [meta.id, meta]))
+  await pool.broadcast('setIndex', {persons: index.persons, countries: index.countries, batch})
+
+  const entries: IndexEntry[] = []
+  const stubs = new Map<string, Document>()
+  const produced: ProducedFile[] = []
+  const akn: BatchResult['akn'] = []
+  const previousFiles = new Map((previous?.files ?? []).map((file) => [file.path, file]))
+
+  // Which documents must be written: those whose render key has no intact result from an earlier run.
+  interface Planned {
+    record: IdentityRecord
+    identity: (typeof kept)[number]['identity']
+    key: string
+    done: Pass2Document | null
+  }
+  const plans = new Map<number, Planned[]>()
+  const sha = new Map(pass1.map((result) => [result.file, result.sha256]))
+  for (const {record, identity} of kept) {
+    if (!inShard(record.file)) continue
+    const persons = record.persons.map(([ref]) => [ref, index.persons[ref] ?? null, index.countries[ref] ?? null])
+    const cited = identity.targets.map((target) => (target === null ? null : (byId.get(target) ?? null)))
+    const key = keyOf('render', code, options.encoding ?? null, sha.get(record.file), inputs[record.file]!.path, record.index, identity, persons, cited, settings, siteUrl)
+    const hit = await cache?.get<Pass2Document>('render', key)
+    const intact = hit !== null && hit !== undefined && hit.failures.length === 0 && (await allIntact(options.out, hit, previousFiles))
+    const list = plans.get(record.file) ?? []
+    list.push({record, identity, key, done: intact ? hit : null})
+    plans.set(record.file, list)
+  }
+
+  let rendered = 0
+  let written = 0
+  const total = [...plans.values()].reduce((sum, list) => sum + list.length, 0)
+  const collect = (file: number, plan: Planned, result: Pass2Document): void => {
+    const vfile = files[file]!
+    for (const message of result.messages) addMessage(vfile, message)
+    for (const failure of result.failures) fatal(vfile, `Cannot write ${failure.format} for ${plan.identity.id}: ${failure.reason}`, 'write-failed')
+    for (const written of result.files) produced.push({...written, source: inputs[file]!.path, document: plan.identity.id, slug: plan.identity.slug})
+    if (result.stub) stubs.set(plan.identity.slug, result.stub)
+    if (options.validate) {
+      const aknFile = result.files.find((f) => f.format === 'akn')
+      if (result.akn !== null) akn.push({name: `${inputs[file]!.path}#${plan.identity.slug}.xml`, xml: result.akn, file: vfile})
+      else if (aknFile) akn.push({name: path.join(options.outName, aknFile.path), xml: '', file: vfile})
+    }
+  }
+
+  const pending = [...plans.entries()].map(([file, list]) => ({file, list}))
+  await ordered(
+    pool,
+    pending,
+    async ({file, list}) => {
+      const todo = list.filter((plan) => plan.done === null)
+      if (todo.length === 0) return null
+      return pool.run('pass2', {...tasks[file]!, documents: todo.map((plan) => ({index: plan.record.index, identity: plan.identity}))}, file)
+    },
+    async (result, {file, list}) => {
+      if (result?.error) fatal(files[file]!, `Cannot convert for writing: ${result.error}`, 'write-failed')
+      const byIndex = new Map((result?.documents ?? []).map((doc) => [doc.index, doc]))
+      for (const plan of list) {
+        const fresh = byIndex.get(plan.record.index)
+        if (fresh) {
+          rendered++
+          if (fresh.failures.length === 0) await cache?.set('render', plan.key, fresh)
+        }
+        const done = fresh ?? plan.done
+        if (done) collect(file, plan, done)
+        written++
+      }
+      options.progress?.('write', written, total)
+    }
+  )
+
+  for (const {record, identity} of kept) {
+    if (!inShard(record.file)) continue
+    entries.push({
+      order: [record.file, record.index],
+      slug: identity.slug,
+      id: identity.id,
+      type: record.docType,
+      title: record.title,
+      signed: identity.signed?.value ?? null,
+      parties: record.partyKeys,
+      source: {file: record.source.file, sha256: sha.get(record.file) ?? '', start: record.source.start, end: record.source.end}
+    })
+  }
+
+  for (const item of akn) {
+    if (item.xml !== '') continue
+    item.xml = await readFile(path.join(options.out, path.relative(options.outName, item.name)), 'utf8').catch(() => '')
+  }
+
+  let manifest: Manifest | null = null
+  if (options.shard === null) {
+    const finished = await finish(entries, stubs, produced, previous, {out: options.out, formats: options.formats, keepStale: options.keepStale, sourceDateEpoch: options.sourceDateEpoch, index: options.shard === null})
+    for (const failure of finished.failures) fatal(files[0] ?? new VFile({path: options.outName}), `Cannot write ${failure.what}: ${failure.error.message}`, 'write-failed')
+    manifest = finished.manifest
+  } else {
+    // A shard leaves its part for `diptext merge`: its files' manifest and its documents' entries.
+    const part: ShardPart = {format: 'diptext-shard/1', shard: `${options.shard.index}/${options.shard.count}`, formats: [...options.formats], sourceDateEpoch: options.sourceDateEpoch, entries, stubs: entries.map((entry) => stubs.get(entry.slug) ?? null), files: produced}
+    const finished = await finish([], new Map(), produced, previous, {out: options.out, formats: [], keepStale: options.keepStale, sourceDateEpoch: options.sourceDateEpoch, index: options.shard === null})
+    manifest = finished.manifest
+    await writeAtomic(path.join(options.out, SHARD_NAME), JSON.stringify(part) + '\n', options.out)
+  }
+  return {files, documents: kept.length, inShard: total, converted, rendered, akn, manifest}
+}
+
+export interface ShardPart {
+  format: 'diptext-shard/1'
+  shard: string
+  formats: string[]
+  sourceDateEpoch: number | null
+  entries: IndexEntry[]
+  stubs: Array<Document | null>
+  files: ProducedFile[]
+}
+
+/** Every file of an earlier result is still in `out`, as the earlier manifest lists it. */
+async function allIntact(out: string, result: Pass2Document, listed: ReadonlyMap<string, ManifestFile>): Promise<boolean> {
+  for (const file of result.files) {
+    const before = listed.get(file.path)
+    if (!before || before.sha256 !== file.sha256 || before.size !== file.size) return false
+    const info = await stat(path.join(out, ...file.path.split('/'))).catch(() => null)
+    if (!info || info.size !== file.size) return false
+  }
+  return true
+}
+

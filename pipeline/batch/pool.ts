@@ -1,0 +1,86 @@
+/**
+ * Runs the tasks of `tasks.ts` on `jobs` worker threads, or in this thread when
+ * `jobs` is 1 (or the compiled worker is absent, as when running from source).
+ * Results are handed back to the caller, who keeps them in input order, so the
+ * outputs never depend on which thread finished first.
+ */
+import {existsSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+import {Worker} from 'node:worker_threads'
+import * as tasks from './tasks.js'
+
+type Name = 'setSettings' | 'setIndex' | 'pass1' | 'pass2'
+type Argument<N extends Name> = Parameters<(typeof tasks)[N]>[0]
+type Result<N extends Name> = Awaited<ReturnType<(typeof tasks)[N]>>
+
+export interface Pool {
+  readonly size: number
+  /** Run a task on the thread `affinity` picks (modulo the threads), so pass 2 of a file finds the tree pass 1 kept. */
+  run<N extends 'pass1' | 'pass2'>(name: N, argument: Argument<N>, affinity: number): Promise<Result<N>>
+  /** Run a setter on every thread. */
+  broadcast<N extends 'setSettings' | 'setIndex'>(name: N, argument: Argument<N>): Promise<void>
+  close(): Promise<void>
+}
+
+const WORKER = new URL('./worker.js', import.meta.url)
+
+export function createPool(jobs: number): Pool {
+  if (jobs <= 1 || !existsSync(fileURLToPath(WORKER))) return inline()
+  return threads(jobs)
+}
+
+function inline(): Pool {
+  return {
+    size: 1,
+    run: (name, argument) => (tasks[name] as (a: typeof argument) => Promise<never>)(argument),
+    async broadcast(name, argument) {
+      ;(tasks[name] as (a: typeof argument) => void)(argument)
+    },
+    async close() {}
+  }
+}
+
+interface Thread {
+  worker: Worker
+  busy: number
+  pending: Map<number, {resolve(value: unknown): void; reject(error: Error): void}>
+}
+
+function threads(jobs: number): Pool {
+  let next = 0
+  const all: Thread[] = []
+  for (let i = 0; i < jobs; i++) {
+    const thread: Thread = {worker: new Worker(WORKER), busy: 0, pending: new Map()}
+    thread.worker.on('message', ({id, result, error}: {id: number; result?: unknown; error?: string}) => {
+      const waiting = thread.pending.get(id)!
+      thread.pending.delete(id)
+      thread.busy--
+      if (error === undefined) waiting.resolve(result)
+      else waiting.reject(new Error(error))
+    })
+    thread.worker.on('error', (error) => {
+      for (const waiting of thread.pending.values()) waiting.reject(error)
+      thread.pending.clear()
+    })
+    all.push(thread)
+  }
+  const send = (thread: Thread, name: Name, argument: unknown): Promise<never> =>
+    new Promise((resolve, reject) => {
+      const id = ++next
+      thread.busy++
+      thread.pending.set(id, {resolve: resolve as (value: unknown) => void, reject})
+      thread.worker.postMessage({id, name, argument})
+    })
+  return {
+    size: jobs,
+    run(name, argument, affinity) {
+      return send(all[affinity % all.length]!, name, argument)
+    },
+    async broadcast(name, argument) {
+      await Promise.all(all.map((thread) => send(thread, name, argument)))
+    },
+    async close() {
+      await Promise.all(all.map((thread) => thread.worker.terminate()))
+    }
+  }
+}

@@ -1,0 +1,262 @@
+/**
+ * The two passes of the batch engine, for one input file each. They run in a
+ * worker thread or in the main thread alike and exchange only plain data:
+ *
+ * - `pass1` reads, cleans, segments and enriches a file and keeps, per
+ *   document, the small identity record that `link` needs; the tree is dropped.
+ * - `pass2` converts the file again, applies what `link` decided, renders every
+ *   requested format of the documents asked for, writes them, and drops them.
+ *
+ * So memory depends on the largest file, not on the batch.
+ */
+import {createHash} from 'node:crypto'
+import {readFile, stat} from 'node:fs/promises'
+import {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
+import type {Document, Root} from '../tree/types.js'
+import {toText} from '../tree/text.js'
+import {applyIdentity, recordOf, type Identity, type IdentityIndex, type IdentityRecord} from '../link/plugin.js'
+import {createWriteContext} from '../write/context.js'
+import {getWriter} from '../write/registry.js'
+import {createProcessor} from './convert.js'
+import {toPlain, type PlainMessage} from './messages.js'
+import {outputPath, writeAtomic} from './write.js'
+
+/** One input: `bytes` for standard input, else `absolute`, read when the task runs. */
+export interface FileTask {
+  file: number
+  path: string
+  absolute?: string
+  bytes?: Uint8Array
+  /** Keep the tree of pass 1 for pass 2 (the file is in this shard), within `RETAIN_BYTES`. */
+  retain?: boolean
+}
+
+export interface Pass1Result {
+  file: number
+  /** sha256 of the input bytes (null when it could not be read). */
+  sha256: string | null
+  records: IdentityRecord[]
+  messages: PlainMessage[]
+  failed: boolean
+}
+
+/** Files larger than this are that file's error (the pipeline holds a few copies of one file in memory). */
+export const MAX_INPUT_BYTES = 256 * 2 ** 20
+
+export interface SharedSettings {
+  encoding?: string
+  out: string
+  formats: readonly string[]
+  treeOut: boolean
+  sourceDateEpoch: number | null
+  /** Keep a small copy (meta and text) of each document for collection files. */
+  collection: boolean
+  /** Return the Akoma Ntoso of each document (for `--validate`) when it is not written. */
+  aknText: boolean
+  /** This thread's share of `RETAIN_BYTES`. */
+  retainBytes: number
+}
+
+/** What `link` decided for the whole batch, set once per thread before pass 2. */
+export interface SharedIndex {
+  persons: IdentityIndex['persons']
+  countries: IdentityIndex['countries']
+  /** Every document's id, stem, title, language and type: what writers read of the documents a citation names. */
+  batch: Array<Pick<Document['meta'], 'id' | 'slug' | 'title' | 'language' | 'docType'>>
+}
+
+export interface Pass2Task extends FileTask {
+  documents: Array<{index: number; identity: Identity}>
+}
+
+export interface WrittenFile {
+  /** Relative to `--out`, `/`-separated. */
+  path: string
+  format: string
+  sha256: string
+  size: number
+}
+
+export interface Pass2Document {
+  index: number
+  files: WrittenFile[]
+  failures: Array<{format: string; reason: string}>
+  messages: PlainMessage[]
+  /** Meta and text of the document, for collection files; null unless asked for. */
+  stub: Document | null
+  akn: string | null
+}
+
+export interface Pass2Result {
+  file: number
+  documents: Pass2Document[]
+  /** Set when the file no longer converts as in pass 1 (changed underneath the run). */
+  error: string | null
+}
+
+/**
+ * Trees of pass 1 kept for pass 2 on the same thread, up to this many input
+ * bytes in all, shared between the threads (a tree takes some 15–20 bytes per
+ * input byte): small batches convert once; large ones convert again in pass 2,
+ * so memory stays bounded whatever the batch.
+ */
+export const RETAIN_BYTES = 4 * 2 ** 20
+
+const retained = new Map<number, {tree: Root; bytes: number}>()
+let retainedBytes = 0
+
+let settings: SharedSettings | null = null
+let shared: {index: SharedIndex; batch: Document[]} | null = null
+let processor: ReturnType<typeof createProcessor> | null = null
+
+export function setSettings(value: SharedSettings): void {
+  settings = value
+  retained.clear()
+  retainedBytes = 0
+  processor = createProcessor(value.encoding === undefined ? {} : {encoding: value.encoding})
+}
+
+export function setIndex(index: SharedIndex): void {
+  shared = {index, batch: index.batch.map((meta) => ({type: 'document', meta, children: []}) as unknown as Document)}
+}
+
+/** The bytes of an input, or a clear reason: not a regular file, too large, unreadable. */
+export async function readInput(task: FileTask): Promise<Uint8Array> {
+  if (task.bytes) return task.bytes
+  // stat follows symlinks: a symlink to a FIFO is refused here, before a read that would wait forever.
+  const info = await stat(task.absolute!).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') throw new Error('no such file (a broken symlink?)')
+    if (error.code === 'ELOOP') throw new Error('a symlink loop')
+    if (error.code === 'EACCES' || error.code === 'EPERM') throw new Error('permission denied')
+    throw error
+  })
+  if (info.size > MAX_INPUT_BYTES) throw new Error(`larger than the limit of ${MAX_INPUT_BYTES / 2 ** 20} MiB`)
+  if (!info.isFile()) throw new Error(info.isFIFO() ? 'is a FIFO, not a file' : info.isDirectory() ? 'is a folder' : 'is a special file (device or socket), not a file')
+  const bytes = await readFile(task.absolute!, {flag: 'r'}).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EACCES' || error.code === 'EPERM') throw new Error('permission denied')
+    if (error.code === 'ENOENT') throw new Error('no such file (a broken symlink?)')
+    if (error.code === 'ELOOP') throw new Error('a symlink loop')
+    throw error
+  })
+  if (bytes.byteLength > MAX_INPUT_BYTES) throw new Error(`larger than the limit of ${MAX_INPUT_BYTES / 2 ** 20} MiB`)
+  return bytes
+}
+
+async function convertFile(task: FileTask, file: VFile): Promise<Root> {
+  if (!processor) throw new Error('setSettings first')
+  return (await processor.run(processor.parse(file), file)) as Root
+}
+
+export async function pass1(task: FileTask): Promise<Pass1Result> {
+  let bytes: Uint8Array
+  try {
+    bytes = await readInput(task)
+  } catch (error) {
+    const file = new VFile({path: task.path})
+    const message = file.message(`Cannot read file: ${error instanceof Error ? error.message : String(error)}`, {ruleId: 'unreadable-input', source: 'diptext'})
+    message.fatal = true
+    return {file: task.file, sha256: null, records: [], messages: file.messages.map(toPlain), failed: true}
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  const file = new VFile({path: task.path, value: bytes})
+  try {
+    const tree = await convertFile(task, file)
+    const records = tree.children.map((doc, index) => recordOf(doc, task.file, index))
+    if (task.retain && retainedBytes + bytes.byteLength <= (settings?.retainBytes ?? 0)) {
+      retained.set(task.file, {tree, bytes: bytes.byteLength})
+      retainedBytes += bytes.byteLength
+    }
+    return {file: task.file, sha256, records, messages: file.messages.map(toPlain), failed: false}
+  } catch (error) {
+    if (!(error instanceof VFileMessage && file.messages.includes(error))) {
+      const message = file.message(`Cannot convert: ${error instanceof Error ? error.message : String(error)}`, {ruleId: 'internal-error', source: 'diptext'})
+      message.fatal = true
+    }
+    return {file: task.file, sha256, records: [], messages: file.messages.map(toPlain), failed: true}
+  }
+}
+
+export async function pass2(task: Pass2Task): Promise<Pass2Result> {
+  if (!settings || !shared) throw new Error('setSettings and setIndex first')
+  const options = settings
+  const batch = shared.batch
+  let tree: Root
+  const kept = retained.get(task.file)
+  try {
+    if (kept) {
+      retained.delete(task.file)
+      retainedBytes -= kept.bytes
+      tree = kept.tree
+    } else {
+      const bytes = await readInput(task)
+      tree = await convertFile(task, new VFile({path: task.path, value: bytes}))
+    }
+  } catch (error) {
+    return {file: task.file, documents: [], error: error instanceof Error ? error.message : String(error)}
+  }
+  const documents: Pass2Document[] = []
+  for (const {index, identity} of task.documents) {
+    const doc = tree.children[index]
+    if (!doc) return {file: task.file, documents, error: 'the file changed during the run'}
+    applyIdentity(doc, identity, shared.index)
+    const scratch = new VFile({path: task.path})
+    const context = createWriteContext(batch, {sourceDateEpoch: options.sourceDateEpoch, fileOf: () => scratch})
+    const result: Pass2Document = {index, files: [], failures: [], messages: [], stub: null, akn: null}
+    for (const format of options.formats) {
+      const writer = getWriter(format)
+      try {
+        const bytes = await context.render(format, doc)
+        result.files.push(await put(options.out, writer.directory, doc.meta.slug, writer.extension, format, bytes))
+      } catch (error) {
+        result.failures.push({format, reason: error instanceof Error ? error.message : String(error)})
+      }
+    }
+    if (options.treeOut) {
+      try {
+        result.files.push(await put(options.out, 'tree', doc.meta.slug, '.json', 'tree', new TextEncoder().encode(JSON.stringify(doc, null, 2) + '\n')))
+      } catch (error) {
+        result.failures.push({format: 'tree', reason: error instanceof Error ? error.message : String(error)})
+      }
+    }
+    if (options.aknText) {
+      try {
+        result.akn = new TextDecoder().decode(await context.render('akn', doc))
+      } catch {
+        result.akn = null
+      }
+    }
+    if (options.collection) result.stub = stubOf(doc)
+    result.messages = scratch.messages.map(toPlain)
+    documents.push(result)
+  }
+  return {file: task.file, documents, error: null}
+}
+
+async function put(out: string, directory: string, stem: string, extension: string, format: string, bytes: Uint8Array): Promise<WrittenFile> {
+  const target = outputPath(out, directory, stem, extension)
+  await writeAtomic(target, bytes, out)
+  const relative = target.slice(out.length + 1).split(/[\\/]/).join('/')
+  return {path: relative, format, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.byteLength}
+}
+
+/** Blocks whose text a collection keeps (the search text of the HTML site); nothing under the preface. */
+const TEXT_BLOCKS: ReadonlySet<string> = new Set(['num', 'paragraph', 'signature', 'signing'])
+
+/**
+ * The document as a collection needs it: its meta (without the lists of removals
+ * and stamps) and its text blocks as plain text, a small fraction of the tree.
+ */
+export function stubOf(doc: Document): Document {
+  const blocks: Array<{type: string; children: Array<{type: 'text'; value: string}>}> = []
+  const visit = (node: {type: string; children?: unknown[]}): void => {
+    if (node.type === 'preface') return
+    if (TEXT_BLOCKS.has(node.type)) {
+      blocks.push({type: node.type, children: [{type: 'text', value: toText(node as Parameters<typeof toText>[0])}]})
+      return
+    }
+    for (const child of node.children ?? []) visit(child as {type: string; children?: unknown[]})
+  }
+  visit(doc)
+  return {type: 'document', meta: {...doc.meta, removed: [], stamps: []}, position: doc.position, children: [{type: 'body', children: blocks}]} as unknown as Document
+}
