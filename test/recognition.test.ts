@@ -252,6 +252,17 @@ describe('7. signature blocks as a grid', () => {
     expect(signatories(doc)).toEqual(want)
   })
 
+  it('reads a grid with two signatories per party, marks glued to the names', async () => {
+    const grid = ['中华人民共和国国务院总理　　日本国内阁总理大臣', '周恩来（签字）　　田中角荣（签字）', '中华人民共和国外交部长　　日本国外务大臣', '姬鹏飞（签字）　　大平正芳（签字）'].join('\n')
+    const doc = (await run(`${body}\n${grid}`)).documents[0]!
+    expect(signatories(doc)).toEqual([
+      ['中华人民共和国国务院总理', '周恩来'],
+      ['日本国内阁总理大臣', '田中角荣'],
+      ['中华人民共和国外交部长', '姬鹏飞'],
+      ['日本国外务大臣', '大平正芳']
+    ])
+  })
+
   it('reads seals of institutions without names, and dotted foreign names', async () => {
     const seals = (await run(`${body}\n中华人民共和国外交部（印）\n哈萨克斯坦共和国驻华大使馆（印）`)).documents[0]!
     expect(signatories(seals)).toEqual([

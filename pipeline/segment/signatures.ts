@@ -22,6 +22,8 @@ export interface Token {
   end: number
   /** The cell's text with letter-spacing closed up (`江泽民`). */
   value: string
+  /** The printed line the cell stands on, counted within the block (a grid's row). */
+  row?: number
 }
 
 export interface SignatoryPlan {
@@ -155,35 +157,44 @@ function bareRole(text: string): boolean {
 /** Split cells into tokens: whitespace separates columns except inside letter-spaced names and Latin names. */
 export function tokenize(cells: readonly Block[]): Token[] {
   const tokens: Token[] = []
+  let row = -1
   for (const cell of joinSpacedCells(cells)) {
-    if (signatureMark.test(cell.text)) {
-      tokens.push({kind: 'mark', start: cell.start, end: cell.end, value: cell.text})
-      continue
-    }
-    if (signingLine(cell.text)) {
-      tokens.push({kind: 'signing', start: cell.start, end: cell.end, value: cell.text})
-      continue
-    }
-    // A glued tail may end with its signing line: `…伊利哈姆·阿利耶夫二00五年三月十七日于北京`.
-    const date = findDates(cell.text).at(-1)
-    if (date && date.start > 0 && signingLine(cell.text.slice(date.start))) {
-      const head = {...cell, end: cell.start + date.start, text: cell.text.slice(0, date.start)}
-      tokens.push(...tokenize([head]))
-      tokens.push({kind: 'signing', start: cell.start + date.start, end: cell.end, value: cell.text.slice(date.start)})
-      continue
-    }
-    const glued = splitGlued(cell.text)
-    if (glued && glued.length >= 2 && (glued.length > 2 || cell.text.length > 12)) {
-      for (const [from, to, kind] of glued) tokens.push({kind, start: cell.start + from, end: cell.start + to, value: cell.text.slice(from, to)})
-      continue
-    }
-    for (const part of mergeParts(words(cell))) {
-      // A short note in brackets under a name (`（签字）`, `（印）`, or a mark this table does not know) stays with it.
-      const mark = signatureMark.test(part.value) || /^[（(][^（）()]{1,6}[）)]$/.test(part.value)
-      tokens.push(mark ? {kind: 'mark', start: part.start, end: part.end, value: part.value} : classify(part))
-    }
+    if (row === -1 || cell.before !== 'gap') row++
+    const first = tokens.length
+    tokenizeCell(cell, tokens)
+    for (let i = first; i < tokens.length; i++) tokens[i]!.row = row
   }
   return tokens
+}
+
+/** The tokens of one cell, appended to `tokens`. */
+function tokenizeCell(cell: Block, tokens: Token[]): void {
+  if (signatureMark.test(cell.text)) {
+    tokens.push({kind: 'mark', start: cell.start, end: cell.end, value: cell.text})
+    return
+  }
+  if (signingLine(cell.text)) {
+    tokens.push({kind: 'signing', start: cell.start, end: cell.end, value: cell.text})
+    return
+  }
+  // A glued tail may end with its signing line: `…伊利哈姆·阿利耶夫二00五年三月十七日于北京`.
+  const date = findDates(cell.text).at(-1)
+  if (date && date.start > 0 && signingLine(cell.text.slice(date.start))) {
+    const head = {...cell, end: cell.start + date.start, text: cell.text.slice(0, date.start)}
+    tokenizeCell(head, tokens)
+    tokens.push({kind: 'signing', start: cell.start + date.start, end: cell.end, value: cell.text.slice(date.start)})
+    return
+  }
+  const glued = splitGlued(cell.text)
+  if (glued && glued.length >= 2 && (glued.length > 2 || cell.text.length > 12)) {
+    for (const [from, to, kind] of glued) tokens.push({kind, start: cell.start + from, end: cell.start + to, value: cell.text.slice(from, to)})
+    return
+  }
+  for (const part of mergeParts(words(cell)).flatMap(splitMark)) {
+    // A short note in brackets under a name (`（签字）`, `（印）`, or a mark this table does not know) stays with it.
+    const mark = signatureMark.test(part.value) || /^[（(][^（）()]{1,6}[）)]$/.test(part.value)
+    tokens.push(mark ? {kind: 'mark', start: part.start, end: part.end, value: part.value} : classify(part))
+  }
 }
 
 /**
@@ -202,6 +213,17 @@ function joinSpacedCells(cells: readonly Block[]): Block[] {
     } else out.push(cell)
   }
   return out
+}
+
+/** `周恩来（签字）`: a name with its mark glued on is two cells. A seal on an institution (`外交部（印）`) stays whole. */
+function splitMark(part: Part): Part[] {
+  const glued = /^(.+?)([（(](?:[签簽][字名章]|盖章|蓋章)[）)])$/.exec(part.value)
+  if (!glued || INSTITUTION.test(glued[1]!)) return [part]
+  const cut = part.start + glued[1]!.length
+  return [
+    {start: part.start, end: cut, value: glued[1]!, spaced: part.spaced},
+    {start: cut, end: part.end, value: glued[2]!, spaced: false}
+  ]
 }
 
 interface Part {
@@ -281,7 +303,10 @@ export function groupSignatories(tokens: readonly Token[]): {signatories: Signat
   const firstName = cells.findIndex((t) => t.kind === 'name')
   const lastName = cells.findLastIndex((t) => t.kind === 'name')
   const interleaved = firstName !== -1 && cells.slice(firstName, lastName).some((t) => t.kind === 'role')
-  if (names.length === 0) {
+  const grid = byGrid(cells)
+  if (grid) {
+    plans.push(...grid)
+  } else if (names.length === 0) {
     // Roles only (`中华人民共和国政府 / 白俄罗斯共和国政府`): one signatory per party line.
     for (const role of roles) plans.push(plan([role], null, []))
   } else if (interleaved) {
@@ -317,6 +342,46 @@ export function groupSignatories(tokens: readonly Token[]): {signatories: Signat
     }
   }
   return {signatories: plans, signings}
+}
+
+/**
+ * A grid printed row by row, one column per party: rows of roles, then a row
+ * of names (each with its mark, or a row of marks after it), repeated when a
+ * party has several signatories. Null when the rows do not make one grid.
+ */
+function byGrid(cells: readonly Token[]): SignatoryPlan[] | null {
+  const rows: Token[][] = []
+  for (const token of cells) {
+    if (token.row === undefined) return null
+    const last = rows[rows.length - 1]
+    if (last && last[0]!.row === token.row) last.push(token)
+    else rows.push([token])
+  }
+  const filled = rows.map((row) => row.filter((t) => t.kind !== 'mark')).filter((row) => row.length > 0)
+  const width = filled[0]?.length ?? 0
+  if (rows.length < 2 || width < 2 || filled.some((row) => row.length !== width)) return null
+  if (filled.some((row) => !row.every((t) => t.kind === row[0]!.kind)) || !filled.some((row) => row[0]!.kind === 'name')) return null
+  const pending: Token[][] = Array.from({length: width}, () => [])
+  const plans: SignatoryPlan[] = []
+  let lastRow: SignatoryPlan[] = []
+  for (const row of rows) {
+    const cellsOfRow = row.filter((t) => t.kind !== 'mark')
+    const marks = row.filter((t) => t.kind === 'mark')
+    if (cellsOfRow.length > 0 && cellsOfRow[0]!.kind === 'role') {
+      cellsOfRow.forEach((token, column) => pending[column]!.push(token))
+    } else if (cellsOfRow.length > 0) {
+      lastRow = cellsOfRow.map((name, column) => plan(pending[column]!.splice(0), name, []))
+      plans.push(...lastRow)
+    }
+    // A mark belongs to the name just before it on its row, or, on a row of marks, to the name above it.
+    marks.forEach((mark, index) => {
+      const before = lastRow.filter((p) => p.name !== null && p.name.start < mark.start && p.name.row === mark.row).at(-1)
+      const owner = before ?? lastRow[Math.min(index, lastRow.length - 1)]
+      if (owner) owner.marks.push(mark)
+    })
+  }
+  if (pending.some((roles) => roles.length > 0) || plans.length === 0) return null
+  return plans
 }
 
 function plan(roleTokens: Token[], name: Token | null, marks: Token[]): SignatoryPlan {
