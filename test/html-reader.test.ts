@@ -142,14 +142,16 @@ describe('HTML pages give the documents their plain text gives', () => {
     const stamps = db.documents[0]!.meta.stamps
     expect(stamps.map((s) => [s.kind, s.text, s.value])).toEqual([
       ['signedDate', '2003年7月7日', '2003-07-07'],
-      ['effectiveDate', '2005年4月27日', '2005-04-27']
+      ['effectiveDate', '2005年4月27日', '2005-04-27'],
+      ['signedPlace', '北京', null]
     ])
+    expect(db.documents[0]!.meta.place).toBe('北京')
     const source = db.files[0]!.data.source!.text
     for (const stamp of stamps) expect(source.slice(stamp.start, stamp.end)).toBe(stamp.text)
     expect(db.documents[0]!.meta.dates.effective?.value).toBe('2005-04-27')
     // The fields that are not dates are recorded with their rule.
     const fields = db.files[0]!.data.removed!.filter((r) => r.rule === 'html-metadata-field').map((r) => r.text)
-    expect(fields).toEqual(['条约信息', '签订日期：', '生效日期：', '签订地点：', '北京', '条约类别：', '双边条约'])
+    expect(fields).toEqual(['条约信息', '签订日期：', '生效日期：', '签订地点：', '条约类别：', '双边条约'])
   })
 })
 
@@ -325,8 +327,11 @@ describe('layout and text', () => {
   it('reads a metadata list (<dl>) like a metadata table, and ruby glosses as removals', async () => {
     const result = await one('p.html', body(`${statement}<dl><dt>签署日期</dt><dd>2015年12月10日</dd><dt>签署地点</dt><dd>北京</dd></dl><p><ruby>中<rp>(</rp><rt>zhōng</rt><rp>)</rp></ruby>法友好。</p>`))
     const file = result.files[0]!
-    expect(file.data.stamps!.map((s) => [s.kind, s.text])).toEqual([['signedDate', '2015年12月10日']])
-    expect(file.data.removed!.filter((r) => r.rule === 'html-metadata-field').map((r) => r.text)).toEqual(['签署日期', '签署地点', '北京'])
+    expect(file.data.stamps!.map((s) => [s.kind, s.text])).toEqual([
+      ['signedDate', '2015年12月10日'],
+      ['signedPlace', '北京']
+    ])
+    expect(file.data.removed!.filter((r) => r.rule === 'html-metadata-field').map((r) => r.text)).toEqual(['签署日期', '签署地点'])
     expect(file.data.removed!.filter((r) => r.rule === 'html-ruby').map((r) => r.text)).toEqual(['<rp>(</rp><rt>zhōng</rt><rp>)</rp>'])
     expect(contentOf(result)).toContain('中法友好。')
     expect(problems(result)).toEqual([])
@@ -372,5 +377,19 @@ describe('bad pages', () => {
       expect(result.files[0]!.messages.map((m) => m.ruleId)).toContain('empty-input')
       expect(problems(result)).toEqual([])
     }
+  })
+})
+
+describe('the declared language settles the script where the text does not', () => {
+  const page = (lang: string, text: string): string => `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>t</title></head><body><h1>中华人民共和国和法兰西共和国联合声明</h1><p>${text}</p></body></html>`
+  it.each([
+    ['zh-TW', '双方同意。', 'zh-Hant'],
+    ['zh-CN', '双方同意。', 'zh-Hans'],
+    ['zh-TW', '這是為了兩國關係與經濟發展的長期合作，雙方對此表示滿意。', 'zh-Hant'],
+    ['zh-TW', '这是为了两国关系与经济发展的长期合作，双方对此表示满意。', 'zh-Hans'],
+    ['en', '这是为了两国关系与经济发展的长期合作，双方对此表示满意。', 'zh-Hans']
+  ])('lang="%s" with %s', async (lang, text, expected) => {
+    const result = await convert([{path: 'p.html', bytes: new TextEncoder().encode(page(lang, text))}])
+    expect(result.documents[0]!.meta.language).toBe(expected)
   })
 })

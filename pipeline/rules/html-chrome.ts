@@ -177,9 +177,10 @@ export const GUARD_MIN = 200
  * A table whose rows are label/value pairs with one of these labels is metadata:
  * dates become stamps, the other fields are recorded as removals.
  */
-export const METADATA_FIELDS: ReadonlyArray<{label: RegExp; kind: 'signedDate' | 'effectiveDate' | 'publicationDate' | null}> = [
+export const METADATA_FIELDS: ReadonlyArray<{label: RegExp; kind: 'signedDate' | 'effectiveDate' | 'publicationDate' | 'signedPlace' | null}> = [
   {label: /^(?:签订日期|簽訂日期|签署日期|簽署日期|签约日期|簽約日期|签字日期)$/, kind: 'signedDate'},
   {label: /^(?:生效日期|生效时间|生效時間)$/, kind: 'effectiveDate'},
   {label: /^(?:发布日期|發布日期|发布时间|公布日期)$/, kind: 'publicationDate'},
-  {label: /^(?:签订地点|簽訂地點|签署地点|簽署地點|签约地点|缔约方|締約方|条约类别|條約類別|条约分类|类别|類別|有效性|状态|狀態|批准日期|文号|文號|备注|備註|语种|語種|领域|領域|国别|國別)$/, kind: null}
+  {label: /^(?:签订地点|簽訂地點|签署地点|簽署地點|签约地点|簽約地點)$/, kind: 'signedPlace'},
+  {label: /^(?:缔约方|締約方|条约类别|條約類別|条约分类|类别|類別|有效性|状态|狀態|批准日期|文号|文號|备注|備註|语种|語種|领域|領域|国别|國別)$/, kind: null}
 ]

@@ -22,7 +22,12 @@ for (const char of '國與關於華聯體對發經濟會議條約協這們為個
 for (const char of '国与关于华联体对发经济会议条约协这们为个来时说还将产业长实点边应当举开请变区门') SCRIPT[char.charCodeAt(0)] = 2
 
 /** `en` when Latin letters outnumber Han, else `zh-Hant` or `zh-Hans` by script-specific characters. */
-export function languageOf(text: string): string {
+/**
+ * The visible text decides: English or Chinese by letters, the script by
+ * script-specific characters. A page's declared `lang` (`zh-TW`, `zh-Hant`,
+ * `zh-CN`) settles the script only where the text does not (a few characters either way).
+ */
+export function languageOf(text: string, declared: string | null = null): string {
   let han = 0
   let latin = 0
   let traditional = 0
@@ -37,8 +42,15 @@ export function languageOf(text: string): string {
     } else if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) latin++
   }
   if (latin > han) return 'en'
+  if (Math.abs(traditional - simplified) < SCRIPT_MARGIN && declared !== null) {
+    if (/^zh-(?:Hant|TW|HK|MO)\b/i.test(declared)) return 'zh-Hant'
+    if (/^zh-(?:Hans|CN|SG)\b/i.test(declared)) return 'zh-Hans'
+  }
   return traditional > simplified ? 'zh-Hant' : 'zh-Hans'
 }
+
+/** How many more script-specific characters of one script make the text's own evidence decisive. */
+const SCRIPT_MARGIN = 5
 
 export function docTypeOf(title: string | null): {docType: string; label: string | null} {
   const found = title ? docTypeOfTitle(title) : null

@@ -90,14 +90,14 @@ const segment: Plugin<[], Root> = function () {
           docType,
           docTypeLabel: label,
           title,
-          language: languageOf(contentText(docPlan, text)),
+          language: languageOf(contentText(docPlan, text), file.data.declaredLanguage ?? null),
           dates: {
             signed: signed.date ?? (lead.signed ? {...lead.signed, source: 'text'} : null) ?? stampDate(pageStamps, 'signedDate'),
             published,
             effective: stampDate(pageStamps, 'effectiveDate'),
             work: null
           },
-          place: signed.place ?? lead.place,
+          place: signed.place ?? lead.place ?? pageStamps.find((s) => s.kind === 'signedPlace')?.text.trim() ?? null,
           parties: partiesOf(title || null, text, signatories.map((s) => s.partyCode)),
           slug: '',
           stamps: docStamps,

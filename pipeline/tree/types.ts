@@ -198,7 +198,8 @@ export interface DateFact {
 
 /** A span of the input kept as metadata, not as content (page stamps, database stamps). */
 export interface MetaSpan {
-  kind: 'publicationDate' | 'signedDate' | 'effectiveDate'
+  /** `signedPlace`: a database's place of signing (`签订地点`); its `value` is null, its `text` the place. */
+  kind: 'publicationDate' | 'signedDate' | 'effectiveDate' | 'signedPlace'
   text: string
   value: string | null
   start: number

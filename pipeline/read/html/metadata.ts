@@ -12,7 +12,7 @@ import {visibleText} from './chrome.js'
 export interface MetadataCell {
   element: Element
   /** The stamp kind of the field a label cell names (null for a field that is not a date, and for values). */
-  kind: 'signedDate' | 'effectiveDate' | 'publicationDate' | null
+  kind: 'signedDate' | 'effectiveDate' | 'publicationDate' | 'signedPlace' | null
 }
 
 export interface MetadataRow {
@@ -46,7 +46,7 @@ export function metadataTable(table: Element): MetadataRow[] | null {
 }
 
 /** The stamp kind of a label cell (null: a known field that is not a date), undefined when it names no field. */
-function fieldOf(cell: Element): 'signedDate' | 'effectiveDate' | 'publicationDate' | null | undefined {
+function fieldOf(cell: Element): 'signedDate' | 'effectiveDate' | 'publicationDate' | 'signedPlace' | null | undefined {
   const label = visibleText(cell).replace(/[\s\u3000\u00a0]+/gu, '').replace(/[:：]$/, '')
   return METADATA_FIELDS.find((field) => field.label.test(label))?.kind
 }

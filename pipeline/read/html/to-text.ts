@@ -199,7 +199,9 @@ class Walker {
     if (texts.length === 0) return
     const start = texts[0]![0]
     const end = texts[texts.length - 1]![1]
-    if (kind !== null && parseDate(visibleText(cell.element)) !== null) this.events.push({kind: 'stamp', start, end, stamp: kind})
+    // A date field with a date, or the place of signing, is metadata with its source span.
+    const keep = kind === 'signedPlace' ? visibleText(cell.element).trim() !== '' : kind !== null && parseDate(visibleText(cell.element)) !== null
+    if (kind !== null && keep) this.events.push({kind: 'stamp', start, end, stamp: kind})
     else this.#removeSpan(start, end, 'html-metadata-field')
   }
 
@@ -353,7 +355,7 @@ function render(source: string, events: Event[]): Pick<Markup, 'text' | 'removed
     if (event.kind === 'remove') remove(start, end, event.rule)
     else {
       const text = source.slice(start, end)
-      stamps.push({kind: event.stamp, text, value: parseDate(text)?.iso ?? null, start, end})
+      stamps.push({kind: event.stamp, text, value: event.stamp === 'signedPlace' ? null : (parseDate(text)?.iso ?? null), start, end})
       builder.replace(start, end, '')
     }
     cursor = Math.max(cursor, end)
