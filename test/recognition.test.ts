@@ -458,3 +458,14 @@ describe('what a page repeats is not always noise', () => {
     ])
   })
 })
+
+describe('parties as the text prints them', () => {
+  it('names a party by the longest of its names the text prints (阿拉伯也门共和国, not 也门共和国)', async () => {
+    const text = ['中华人民共和国文化部和阿拉伯也门共和国新闻文化部议定书', '双方商定如下：', '第一条 双方互派艺术团。', '中华人民共和国文化部长　　阿拉伯也门共和国新闻文化部长', '黄镇　　阿尔希'].join('\n')
+    const doc = (await run(text)).documents[0]!
+    expect(doc.meta.parties.map((p) => [p.name, p.code])).toEqual([
+      ['中华人民共和国', 'cn'],
+      ['阿拉伯也门共和国', 'ye']
+    ])
+  })
+})
