@@ -100,6 +100,13 @@ function commonLength(lengths: readonly number[], slack: number): number | null 
 /** Columns a line takes: two for wide (CJK) characters, one for the rest. */
 function displayWidth(text: string): number {
   let width = 0
-  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) || char.codePointAt(0)! > 0xffff ? 2 : 1
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= 0xdc00 && code <= 0xdfff) continue // the second half of a pair was counted with the first
+    const wide =
+      (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xd800 && code <= 0xdbff) ||
+      (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6)
+    width += wide ? 2 : 1
+  }
   return width
 }
