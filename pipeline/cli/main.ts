@@ -220,27 +220,37 @@ async function convertCommand(paths: string[], values: Values, io: Io, reportOpt
   const context = createWriteContext(result.documents, {sourceDateEpoch: options.sourceDateEpoch, fileOf: (doc) => fileOf.get(doc)})
   await writeStdout(result.documents, options, context, io, fail)
 
-  let invalid = false
-  const reported = [...files]
-  if (options.validate && result.documents.length > 0) {
-    const docs: Array<{name: string; xml: string}> = []
+  const akn: Array<{name: string; xml: string}> = []
+  if (options.validate) {
     for (const doc of result.documents) {
       const xml = new TextDecoder().decode(await context.render('akn', doc))
-      docs.push({name: `${fileOf.get(doc)?.path ?? doc.meta.source.file}#${doc.meta.slug}.xml`, xml})
+      akn.push({name: `${fileOf.get(doc)?.path ?? doc.meta.source.file}#${doc.meta.slug}.xml`, xml})
     }
-    const validated = await validate(docs)
+  }
+  const what = options.treeOut ? 'tree' : options.formats.join(', ')
+  return conclude(files, akn, options, io, reportOptions, `${result.documents.length} document(s) from ${inputs.length} file(s) → ${options.outName ?? 'standard output'} (${what})`)
+}
+
+/** Validates the Akoma Ntoso when asked, reports every message, says what was done, and gives the exit code. */
+async function conclude(
+  files: readonly VFile[],
+  akn: ReadonlyArray<{name: string; xml: string}>,
+  options: Settings,
+  io: Io,
+  reportOptions: ReportOptions,
+  summary: string
+): Promise<number> {
+  let invalid = false
+  const reported = [...files]
+  if (options.validate && akn.length > 0) {
+    const validated = await validate([...akn])
     reported.push(...validated.files)
     invalid = validated.unavailable || validated.valid < validated.total
     if (!validated.unavailable && !reportOptions.quiet && reportOptions.reporter === 'default') io.stderr.write(validSummary(validated.valid, validated.total))
   }
-
   const warned = files.some((f) => f.messages.some((m) => m.fatal === false))
   io.stderr.write(formatReport(reported, reportOptions))
-  if (!reportOptions.quiet && reportOptions.reporter === 'default') {
-    const target = options.outName ?? 'standard output'
-    const what = options.out === null && options.treeOut ? 'tree' : options.formats.join(', ') + (options.treeOut ? ', tree' : '')
-    io.stderr.write(`${result.documents.length} document(s) from ${inputs.length} file(s) → ${target} (${what})\n`)
-  }
+  if (!reportOptions.quiet && reportOptions.reporter === 'default') io.stderr.write(summary + '\n')
   const failed = files.some((f) => f.messages.some((m) => m.fatal === true))
   return failed || invalid || (options.strict && warned) ? 1 : 0
 }
@@ -275,24 +285,12 @@ async function batchCommand(collected: readonly Collected[], inputs: readonly In
     progress?.clear()
   }
   const files = inOrder(collected, result.files)
-  let invalid = false
-  const reported = [...files]
-  if (options.validate && result.akn.length > 0) {
-    const validated = await validate(result.akn.map(({name, xml}) => ({name: path.isAbsolute(name) ? path.relative(io.cwd, name) : name, xml})))
-    reported.push(...validated.files)
-    invalid = validated.unavailable || validated.valid < validated.total
-    if (!validated.unavailable && !reportOptions.quiet && reportOptions.reporter === 'default') io.stderr.write(validSummary(validated.valid, validated.total))
-  }
-  const warned = files.some((f) => f.messages.some((m) => m.fatal === false))
-  io.stderr.write(formatReport(reported, reportOptions))
-  if (!reportOptions.quiet && reportOptions.reporter === 'default') {
-    const what = options.formats.join(', ') + (options.treeOut ? ', tree' : '')
-    const shard = options.shard ? ` (shard ${options.shard.index}/${options.shard.count}: ${result.inShard})` : ''
-    const reused = result.inShard - result.rendered
-    io.stderr.write(`${result.documents} document(s) from ${inputs.length} file(s)${shard} → ${options.outName} (${what})${reused > 0 ? `; ${reused} unchanged, not rewritten` : ''}\n`)
-  }
-  const failed = files.some((f) => f.messages.some((m) => m.fatal === true))
-  return failed || invalid || (options.strict && warned) ? 1 : 0
+  const akn = result.akn.map(({name, xml}) => ({name: path.isAbsolute(name) ? path.relative(io.cwd, name) : name, xml}))
+  const what = options.formats.join(', ') + (options.treeOut ? ', tree' : '')
+  const shard = options.shard ? ` (shard ${options.shard.index}/${options.shard.count}: ${result.inShard})` : ''
+  const reused = result.inShard - result.rendered
+  const summary = `${result.documents} document(s) from ${inputs.length} file(s)${shard} → ${options.outName} (${what})${reused > 0 ? `; ${reused} unchanged, not rewritten` : ''}`
+  return conclude(files, akn, options, io, reportOptions, summary)
 }
 
 /** `diptext merge DIR… --out DIR`: one output folder from the shards' folders. */
