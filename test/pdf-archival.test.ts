@@ -80,7 +80,8 @@ const run = (tool: string, args: string[]) => execFileSync(tool, args, {encoding
 
 describe('PDF archival checks (qpdf, poppler)', () => {
   it.skipIf(!tools.qpdf)('qpdf --check finds no error in any PDF', () => {
-    expect(files.length).toBeGreaterThan(20)
+    // The seed's three documents, and every corpus document when ../shared is there.
+    expect(files.length).toBeGreaterThan(corpusFiles().length > 0 ? 20 : 2)
     for (const {file} of files) {
       const result = spawnSync('qpdf', ['--check', file], {encoding: 'utf8'})
       expect(result.status, `${path.basename(file)}: ${result.stdout}${result.stderr}`).toBe(0)
@@ -143,6 +144,6 @@ describe('PDF archival checks (qpdf, poppler)', () => {
         }
       }
     }
-    expect(words).toBeGreaterThan(500)
+    expect(words).toBeGreaterThan(corpusFiles().length > 0 ? 500 : 100)
   })
 })
