@@ -143,7 +143,7 @@ export async function readInput(task: FileTask): Promise<Uint8Array> {
   return bytes
 }
 
-async function convertFile(task: FileTask, file: VFile): Promise<Root> {
+async function convertFile(file: VFile): Promise<Root> {
   if (!processor) throw new Error('setSettings first')
   return (await processor.run(processor.parse(file), file)) as Root
 }
@@ -161,7 +161,7 @@ export async function pass1(task: FileTask): Promise<Pass1Result> {
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   const file = new VFile({path: task.path, value: bytes})
   try {
-    const tree = await convertFile(task, file)
+    const tree = await convertFile(file)
     const records = tree.children.map((doc, index) => recordOf(doc, task.file, index))
     if (task.retain && retainedBytes + bytes.byteLength <= (settings?.retainBytes ?? 0)) {
       retained.set(task.file, {tree, bytes: bytes.byteLength})
@@ -190,7 +190,7 @@ export async function pass2(task: Pass2Task): Promise<Pass2Result> {
       tree = kept.tree
     } else {
       const bytes = await readInput(task)
-      tree = await convertFile(task, new VFile({path: task.path, value: bytes}))
+      tree = await convertFile(new VFile({path: task.path, value: bytes}))
     }
   } catch (error) {
     return {file: task.file, documents: [], error: error instanceof Error ? error.message : String(error)}

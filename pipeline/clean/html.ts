@@ -28,7 +28,6 @@ export function stripHtml(input: MappedText, source: string, removed: Removal[])
     const start = match.index
     const end = start + match[0].length
     const [, tag, escapedTag, entity] = match
-    let replacement: string | undefined
     let rule: string
     if (entity !== undefined) {
       const decoded = decodeEntity(entity)
@@ -36,7 +35,6 @@ export function stripHtml(input: MappedText, source: string, removed: Removal[])
       if (/^\s$/u.test(decoded)) {
         // A space entity is layout: record the markup, leave the space.
         rule = 'html-entity-space'
-        replacement = undefined
         builder ??= input.edit()
         builder.keep(builder.cursor, start)
         record(input, source, start, end, rule, removed)

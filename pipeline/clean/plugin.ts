@@ -12,7 +12,6 @@
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import type {Root} from '../tree/types.js'
-import {MappedText} from '../text/mapped-text.js'
 import {debrisRules, type DebrisRule} from '../rules/debris.js'
 import {applyRule, type CleanResult} from './apply-debris.js'
 import {normalizeLayout} from './normalize.js'

@@ -45,7 +45,7 @@ export const pageMatterRules: readonly PageMatterRule[] = [
   },
   {
     id: 'site-chrome',
-    pattern: /^(?:From Wikisource|Jump to navigation(?: Jump to search)?|Skip to (?:main )?content|Published online by[^\n]{0,80}|Print(?: this page)?|Share|Menu|Search|Home|Back to top|[^\n]{0,30}(?:网|網|法律法规查看|法律資料網)[—\-–][^\n]{0,20}|用户评分[:：][^\n]{0,20}|(?:不活动星星){1,5}|下载地址[:：][^\n]{0,30}|字号\+作者[^\n]{0,120}|[^\n]{0,40}阅读[:：]\s*\d+|(?:本作品收录于|本作品收錄於|This work is (?:included|part of))[^\n]{0,80})$/iu,
+    pattern: /^(?:From Wikisource|Jump to navigation(?: Jump to search)?|Skip to (?:main )?content|Published online by[^\n]{0,80}|Print(?: this page)?|Share|Menu|Search|Home|Back to top|[^\n]{0,30}(?:网|網|站)[—\-–][^\n]{0,20}|用户评分[:：][^\n]{0,20}|(?:不活动星星){1,5}|下载地址[:：][^\n]{0,30}|字号\+作者[^\n]{0,120}|[^\n]{0,40}阅读[:：]\s*\d+|(?:本作品收录于|本作品收錄於|This work is (?:included|part of))[^\n]{0,80})$/iu,
     why: 'Site furniture in words: wiki and portal skip links, rating widgets, download links, reader counters.'
   },
   {
