@@ -97,6 +97,20 @@ describe('batch engine', () => {
     expect(pdf.document).toMatch(/^\/akn\/cn\/statement\/jointStatement\//)
   })
 
+  it('gives the same bytes when the trees of pass 1 wait on disk instead of in memory, and leaves no spill folder', () => {
+    corpus('spill', 5)
+    const args = ['spill', '--formats', 'json,md,akn', '--no-cache']
+    const kept = cli([...args, '--out', 'kept', '--jobs', '1'])
+    const spilled = spawnSync(process.execPath, [bin, ...args, '--out', 'spilled', '--jobs', '2'], {cwd: work, env: {...ENV, DIPTEXT_RETAIN_MIB: '0'}, encoding: 'utf8'})
+    expect(kept.code, kept.stderr).toBe(0)
+    expect(spilled.status, spilled.stderr).toBe(0)
+    expect(tree(path.join(work, 'spilled'))).toEqual(tree(path.join(work, 'kept')))
+    expect(readdirSync(path.join(work, 'spilled')).filter((name) => name.startsWith('.diptext'))).toEqual([])
+    const wrong = spawnSync(process.execPath, [bin, ...args, '--out', 'wrong'], {cwd: work, env: {...ENV, DIPTEXT_RETAIN_MIB: 'lots'}, encoding: 'utf8'})
+    expect(wrong.status).toBe(2)
+    expect(wrong.stderr).toContain('DIPTEXT_RETAIN_MIB')
+  })
+
   it('merges shards run as separate processes into the bytes of one run', async () => {
     corpus('shards', 9)
     const formats = ['--formats', 'json,md,akn,html', '--no-cache']

@@ -16,14 +16,14 @@
  */
 import {createHash} from 'node:crypto'
 import {mkdirSync} from 'node:fs'
-import {readFile, stat} from 'node:fs/promises'
+import {readFile, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {resolveIdentities, type IdentityRecord} from '../link/plugin.js'
 import {getWriter} from '../write/registry.js'
 import {createCache, codeFingerprint, keyOf} from './cache.js'
 import {acquireLock} from './lock.js'
-import {finish, readManifest, removeTemporaries, type IndexEntry, type Manifest, type ManifestFile, type ProducedFile} from './manifest.js'
+import {finish, readManifest, removeTemporaries, SPILL_PREFIX, type IndexEntry, type Manifest, type ManifestFile, type ProducedFile} from './manifest.js'
 import {addMessage} from './messages.js'
 import {createPool, type Pool} from './pool.js'
 import {readInput, RETAIN_BYTES, type FileTask, type Pass1Result, type Pass2Document, type SharedSettings} from './tasks.js'
@@ -59,6 +59,8 @@ export interface BatchOptions {
   shard: Shard | null
   /** Also return each document's Akoma Ntoso (for `--validate`). */
   validate: boolean
+  /** Input bytes whose trees stay in memory between the passes (default `RETAIN_BYTES`); the rest are spilled to disk. */
+  retainBytes?: number
   progress?: (phase: 'read' | 'write', done: number, total: number) => void
 }
 
@@ -109,16 +111,20 @@ export async function runBatch(inputs: readonly BatchInput[], options: BatchOpti
   mkdirSync(options.out, {recursive: true})
   const lock = acquireLock(options.out, options.outName)
   const pool = createPool(Math.max(1, Math.min(options.jobs, inputs.length)))
+  // Trees of pass 1 beyond the memory budget wait here for pass 2; a killed run's folder goes with its temporaries.
+  const spill = path.join(options.out, `${SPILL_PREFIX}${process.pid}`)
   try {
-    return await run(inputs, options, pool)
+    return await run(inputs, options, pool, spill)
   } finally {
     await pool.close()
+    await rm(spill, {recursive: true, force: true})
     lock.release()
   }
 }
 
-async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: Pool): Promise<BatchResult> {
+async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: Pool, spill: string): Promise<BatchResult> {
   await removeTemporaries(options.out)
+  mkdirSync(spill, {recursive: true})
   if (options.cache !== null) await removeTemporaries(options.cache)
   const previous = readManifest(options.out)
   const cache = createCache(options.cache)
@@ -133,9 +139,12 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
     sourceDateEpoch: options.sourceDateEpoch,
     collection,
     aknText: options.validate && !options.formats.includes('akn'),
-    retainBytes: Math.floor(RETAIN_BYTES / pool.size)
+    retainBytes: Math.floor((options.retainBytes ?? RETAIN_BYTES) / pool.size),
+    spill
   }
   await pool.broadcast('setSettings', settings)
+  // What decides the bytes written, for the render cache: not how this run holds its trees.
+  const {retainBytes: _retain, spill: _spill, ...outputSettings} = settings
   const files = inputs.map((input) => new VFile({path: input.path}))
   const inShard = (file: number) => options.shard === null || shardOf(inputs[file]!.path, options.shard.count) === options.shard.index - 1
   const tasks: FileTask[] = inputs.map((input, file) => ({
@@ -152,6 +161,11 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
     pool,
     tasks,
     async (task): Promise<Pass1Result> => {
+      // Without a cache the thread reads the file itself: no copy of its bytes crosses threads.
+      if (cache === null) {
+        converted++
+        return pool.run('pass1', {...task, retain: inShard(task.file)}, task.file)
+      }
       let bytes: Uint8Array
       try {
         bytes = await readInput(task)
@@ -204,7 +218,7 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
     if (!inShard(record.file)) continue
     const persons = record.persons.map(([ref]) => [ref, index.persons[ref] ?? null, index.countries[ref] ?? null])
     const cited = identity.targets.map((target) => (target === null ? null : (byId.get(target) ?? null)))
-    const key = keyOf('render', code, options.encoding ?? null, sha.get(record.file), inputs[record.file]!.path, record.index, identity, persons, cited, settings, siteUrl)
+    const key = keyOf('render', code, options.encoding ?? null, sha.get(record.file), inputs[record.file]!.path, record.index, identity, persons, cited, outputSettings, siteUrl)
     const hit = await cache?.get<Pass2Document>('render', key)
     const intact = hit !== null && hit !== undefined && hit.failures.length === 0 && (await allIntact(options.out, hit, previousFiles))
     const list = plans.get(record.file) ?? []

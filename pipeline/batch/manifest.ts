@@ -77,14 +77,20 @@ export function readManifest(out: string): Manifest | null {
   }
 }
 
-/** Removes the temporary files of `writeAtomic` that a killed run left anywhere under `out`. */
+/** The folder (`<prefix><pid>` in `out`) where a run keeps the trees pass 2 reads back. */
+export const SPILL_PREFIX = '.diptext-spill-'
+
+/** Removes the temporary files of `writeAtomic` and the spill folders that a killed run left anywhere under `out`. */
 export async function removeTemporaries(out: string): Promise<number> {
   let removed = 0
   const visit = async (folder: string): Promise<void> => {
     const entries = await readdir(folder, {withFileTypes: true}).catch(() => [])
     for (const entry of entries) {
       const full = path.join(folder, entry.name)
-      if (entry.isDirectory()) await visit(full)
+      if (entry.isDirectory() && entry.name.startsWith(SPILL_PREFIX)) {
+        await rm(full, {recursive: true, force: true})
+        removed++
+      } else if (entry.isDirectory()) await visit(full)
       else if (TEMPORARY.test(entry.name)) {
         await rm(full, {force: true})
         removed++

@@ -10,7 +10,10 @@
  * So memory depends on the largest file, not on the batch.
  */
 import {createHash} from 'node:crypto'
+import {readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {readFile, stat} from 'node:fs/promises'
+import path from 'node:path'
+import {deserialize, serialize} from 'node:v8'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import type {Document, Root} from '../tree/types.js'
@@ -20,7 +23,7 @@ import {createWriteContext} from '../write/context.js'
 import {getWriter} from '../write/registry.js'
 import {createProcessor} from './convert.js'
 import {toPlain, type PlainMessage} from './messages.js'
-import {outputPath, writeAtomic} from './write.js'
+import {forgetCheckedFolders, outputPath, writeAtomicSync} from './write.js'
 
 /** One input: `bytes` for standard input, else `absolute`, read when the task runs. */
 export interface FileTask {
@@ -28,7 +31,7 @@ export interface FileTask {
   path: string
   absolute?: string
   bytes?: Uint8Array
-  /** Keep the tree of pass 1 for pass 2 (the file is in this shard), within `RETAIN_BYTES`. */
+  /** Keep the tree of pass 1 for pass 2 (the file is in this shard): in memory within `RETAIN_BYTES`, else spilled. */
   retain?: boolean
 }
 
@@ -56,6 +59,12 @@ export interface SharedSettings {
   aknText: boolean
   /** This thread's share of `RETAIN_BYTES`. */
   retainBytes: number
+  /**
+   * A folder for the trees of pass 1 that do not fit in memory (serialized, one
+   * file per input, removed when pass 2 reads it), or null to convert those
+   * files again in pass 2. Reading a tree back costs a fraction of converting.
+   */
+  spill: string | null
 }
 
 /** What `link` decided for the whole batch, set once per thread before pass 2. */
@@ -114,6 +123,7 @@ export function setSettings(value: SharedSettings): void {
   settings = value
   retained.clear()
   retainedBytes = 0
+  forgetCheckedFolders()
   processor = createProcessor(value.encoding === undefined ? {} : {encoding: value.encoding})
 }
 
@@ -166,6 +176,8 @@ export async function pass1(task: FileTask): Promise<Pass1Result> {
     if (task.retain && retainedBytes + bytes.byteLength <= (settings?.retainBytes ?? 0)) {
       retained.set(task.file, {tree, bytes: bytes.byteLength})
       retainedBytes += bytes.byteLength
+    } else if (task.retain && settings?.spill) {
+      writeFileSync(spillPath(settings.spill, task.file), serialize(tree))
     }
     return {file: task.file, sha256, records, messages: file.messages.map(toPlain), failed: false}
   } catch (error) {
@@ -189,8 +201,7 @@ export async function pass2(task: Pass2Task): Promise<Pass2Result> {
       retainedBytes -= kept.bytes
       tree = kept.tree
     } else {
-      const bytes = await readInput(task)
-      tree = await convertFile(new VFile({path: task.path, value: bytes}))
+      tree = unspill(options.spill, task.file) ?? (await convertFile(new VFile({path: task.path, value: await readInput(task)})))
     }
   } catch (error) {
     return {file: task.file, documents: [], error: error instanceof Error ? error.message : String(error)}
@@ -233,9 +244,25 @@ export async function pass2(task: Pass2Task): Promise<Pass2Result> {
   return {file: task.file, documents, error: null}
 }
 
+const spillPath = (folder: string, file: number): string => path.join(folder, `${file}.tree`)
+
+/** The tree pass 1 spilled for `file`, or null when there is none (it is converted again). */
+function unspill(folder: string | null, file: number): Root | null {
+  if (folder === null) return null
+  const target = spillPath(folder, file)
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(target)
+  } catch {
+    return null
+  }
+  rmSync(target, {force: true})
+  return deserialize(bytes) as Root
+}
+
 async function put(out: string, directory: string, stem: string, extension: string, format: string, bytes: Uint8Array): Promise<WrittenFile> {
   const target = outputPath(out, directory, stem, extension)
-  await writeAtomic(target, bytes, out)
+  writeAtomicSync(target, bytes, out)
   const relative = target.slice(out.length + 1).split(/[\\/]/).join('/')
   return {path: relative, format, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.byteLength}
 }

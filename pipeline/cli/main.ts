@@ -15,6 +15,7 @@ import {VFile} from 'vfile'
 import {availableParallelism} from 'node:os'
 import {convert, type Input} from '../batch/convert.js'
 import {runBatch, type BatchResult, type Shard} from '../batch/engine.js'
+import {RETAIN_BYTES} from '../batch/tasks.js'
 import {LockedError} from '../batch/lock.js'
 import {MergeError, mergeShards, type Merged} from '../batch/merge.js'
 import {createProgress} from '../batch/progress.js'
@@ -255,6 +256,17 @@ async function conclude(
   return failed || invalid || (options.strict && warned) ? 1 : 0
 }
 
+/**
+ * `DIPTEXT_RETAIN_MIB`: how many MiB of input a run keeps converted in memory
+ * between its two passes (default 4); the trees of the rest wait on disk.
+ */
+function retainBytesFrom(env: NodeJS.ProcessEnv): number {
+  const raw = env['DIPTEXT_RETAIN_MIB']
+  if (raw === undefined || raw === '') return RETAIN_BYTES
+  if (!/^\d+(?:\.\d+)?$/.test(raw)) throw new UsageError(`DIPTEXT_RETAIN_MIB must be a number of MiB, got \`${raw}\``)
+  return Math.floor(Number(raw) * 2 ** 20)
+}
+
 /** `--out <dir>`: the batch engine (two passes, threads, cache, manifest, shards). */
 async function batchCommand(collected: readonly Collected[], inputs: readonly Input[], options: Settings, io: Io, reportOptions: ReportOptions): Promise<number> {
   const out = options.out!
@@ -275,6 +287,7 @@ async function batchCommand(collected: readonly Collected[], inputs: readonly In
         keepStale: options.keepStale,
         shard: options.shard,
         validate: options.validate,
+        retainBytes: retainBytesFrom(io.env),
         ...(progress ? {progress: progress.update} : {})
       }
     )

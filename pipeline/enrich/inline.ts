@@ -6,10 +6,10 @@
  */
 import type {Position} from 'unist'
 import {findDates} from '../recognize/dates.js'
-import {matchCountryAt} from '../rules/countries.js'
+import {countryNamesLongestFirst, matchCountryAt} from '../rules/countries.js'
 import {matchRoleAt} from '../rules/roles.js'
-import {documentSuffixes, matchOrganizationAt} from '../rules/organizations.js'
-import {matchPlaceAt} from '../rules/places.js'
+import {documentSuffixes, matchOrganizationAt, organizationNamesLongestFirst} from '../rules/organizations.js'
+import {matchPlaceAt, placeNamesLongestFirst} from '../rules/places.js'
 import type {Inline, Text} from '../tree/types.js'
 import {locationMark, organizationMark, personMark, roleMark} from '../recognize/entity-ids.js'
 
@@ -25,6 +25,7 @@ export interface Found {
 /** Names known in this file: printed form (with and without the middle dot) → canonical form, indexed by first character. */
 export class NameBook {
   readonly #byFirst = new Map<string, Array<{printed: string; canonical: string}>>()
+  readonly #pairs = new Set<number>()
 
   add(canonical: string): void {
     for (const printed of new Set([canonical, canonical.replace(/[·•・\s]/g, '')])) {
@@ -33,14 +34,36 @@ export class NameBook {
       if (!list.some((e) => e.printed === printed)) list.push({printed, canonical})
       list.sort((a, b) => b.printed.length - a.printed.length)
       this.#byFirst.set(printed[0]!, list)
+      this.#pairs.add(pairAt(printed, 0))
     }
   }
 
+  /** Does a known name start with these two UTF-16 units (`pairAt`)? */
+  opens(pair: number): boolean {
+    return this.#pairs.has(pair)
+  }
+
   at(text: string, index: number): {printed: string; canonical: string} | null {
-    if (this.#byFirst.size === 0) return null
+    if (!this.#pairs.has(pairAt(text, index))) return null
     for (const entry of this.#byFirst.get(text[index] ?? '') ?? []) if (text.startsWith(entry.printed, index)) return entry
     return null
   }
+}
+
+/** A hash of the two UTF-16 units of `text` at `index`, below 2^20 (past the end, the second unit counts as 0). */
+const pairAt = (text: string, index: number): number => ((text.charCodeAt(index) << 5) ^ (text.charCodeAt(index + 1) | 0)) & 0xfffff
+
+/**
+ * The pairs of units that open a country, organisation or place name, hashed
+ * (and the units that are a whole one-unit name): a position whose pair opens
+ * none is passed over without a lookup, which most positions are. A hash
+ * collision only costs a lookup that finds nothing.
+ */
+const NAME_PAIRS = new Uint8Array(0x100000)
+const WHOLE_NAMES = new Uint8Array(0x10000)
+for (const {name} of [...countryNamesLongestFirst, ...organizationNamesLongestFirst, ...placeNamesLongestFirst]) {
+  if (name.length === 1) WHOLE_NAMES[name.charCodeAt(0)] = 1
+  else NAME_PAIRS[pairAt(name, 0)] = 1
 }
 
 const CITATION = /《([^《》\n]{1,200})》/g
@@ -74,6 +97,8 @@ export function findInline(text: string, names: NameBook, options: {places: 'all
     })
   }
   for (let i = 0; i < text.length; i++) {
+    const pair = pairAt(text, i)
+    if (NAME_PAIRS[pair] !== 1 && WHOLE_NAMES[text.charCodeAt(i)] !== 1 && !names.opens(pair)) continue
     const country = matchCountryAt(text, i)
     if (country) {
       let end = i + country.name.length

@@ -34,18 +34,52 @@ const EN_DMY = `(\\d{1,2}) ${MONTH_NAME},? (\\d{4})`
 const EN_ORDINAL = `(\\d{1,2})(?:st|nd|rd|th) [Dd]ay of ${MONTH_NAME},?(?: in)?(?: the)?(?: [Yy]ear)? (\\d{4})`
 
 const MAY_HOLD_DATE = /[年\-]|uary|March|April|May|June|July|August|ber/
-const DATE = new RegExp(`(?:${CJK}${RANGE})|(?<![\\d-])(?:${ISO})|(?:${EN_MDY})|(?:${EN_DMY})|(?:${EN_ORDINAL})`, 'g')
+/** Every date form as one pattern (a global scan with it is what `findDates` does, faster). */
+export const DATE_SOURCE = `(?:${CJK}${RANGE})|(?<![\\d-])(?:${ISO})|(?:${EN_MDY})|(?:${EN_DMY})|(?:${EN_ORDINAL})`
+/** The same pattern, tried only where a date can start (see `startsOf`). */
+const DATE_AT = new RegExp(DATE_SOURCE, 'y')
+const MONTH_WORD = new RegExp(MONTH_NAME, 'g')
 
-/** Every full date in `text`, in order. */
+/**
+ * Every full date in `text`, in order: what a global scan of the date pattern
+ * finds, but the pattern is tried only at the offsets where one of its forms
+ * can start, found from their fixed parts (a Chinese date's year is four
+ * characters and up to two spaces before 年; an ISO date's year four
+ * characters before its first hyphen; an English date starts at its month
+ * name, or one to twelve characters before it).
+ */
 export function findDates(text: string): ParsedDate[] {
   const found: ParsedDate[] = []
   // Most text has no date: every form needs 年, a hyphen, or a month name.
   if (!MAY_HOLD_DATE.test(text)) return found
-  for (const match of text.matchAll(DATE)) {
+  let reach = 0
+  for (const start of startsOf(text)) {
+    if (start < reach) continue
+    DATE_AT.lastIndex = start
+    const match = DATE_AT.exec(text)
+    if (!match) continue
+    // As in a global scan, a match that is no calendar day still covers its text.
+    reach = start + match[0].length
     const parsed = fromMatch(match)
     if (parsed) found.push(parsed)
   }
   return found
+}
+
+/** Offsets where a date can start, ascending, without repeats. */
+function startsOf(text: string): number[] {
+  const starts: number[] = []
+  for (let at = text.indexOf('年'); at !== -1; at = text.indexOf('年', at + 1)) starts.push(at - 6, at - 5, at - 4)
+  for (let at = text.indexOf('-'); at !== -1; at = text.indexOf('-', at + 1)) starts.push(at - 4)
+  for (const month of text.matchAll(MONTH_WORD)) {
+    const at = month.index
+    // `March 13, 1972`; `13 March 1972`; `the 25th Day of April` (`1st day of ` is 11, `25th Day of ` 12).
+    starts.push(at, at - 2, at - 3, at - 11, at - 12)
+  }
+  starts.sort((a, b) => a - b)
+  const unique: number[] = []
+  for (const start of starts) if (start >= 0 && start !== unique[unique.length - 1]) unique.push(start)
+  return unique
 }
 
 /** The date that `text` is, entirely (surrounding whitespace allowed), or null. */

@@ -2,7 +2,9 @@
  * The lookup shared by every name table (countries, places, organisations,
  * roles): all names longest first, indexed by their first and last character,
  * built once when a table module loads. Matching is greedy: 几内亚比绍 before
- * 几内亚, 外交部副部长 before 部长.
+ * 几内亚, 外交部副部长 before 部长. Names starting at an offset are found by a
+ * trie walk, so a lookup costs the length of the longest match, not the number
+ * of names sharing a first character.
  */
 
 export interface Named {
@@ -17,7 +19,7 @@ export interface NameMatch<R> {
 export class Gazetteer<R extends Named> {
   /** Every (name, rule) pair, longest name first, ties in code-unit order. */
   readonly longestFirst: readonly NameMatch<R>[]
-  readonly #byFirst = new Map<string, NameMatch<R>[]>()
+  readonly #trie: TrieNode<R> = {next: null, entry: null}
   readonly #byLast = new Map<string, NameMatch<R>[]>()
   // One bit per UTF-16 unit that starts a name: most characters start none, and are rejected here.
   readonly #starts = new Uint8Array(0x10000)
@@ -29,7 +31,7 @@ export class Gazetteer<R extends Named> {
         .sort((a, b) => b.name.length - a.name.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     )
     for (const entry of this.longestFirst) {
-      push(this.#byFirst, entry.name.charAt(0), entry)
+      insert(this.#trie, entry)
       this.#starts[entry.name.charCodeAt(0)] = 1
       push(this.#byLast, entry.name.charAt(entry.name.length - 1), entry)
     }
@@ -38,10 +40,14 @@ export class Gazetteer<R extends Named> {
   /** The longest name that starts `text` at `index`, or null. */
   matchAt(text: string, index: number): NameMatch<R> | null {
     if (this.#starts[text.charCodeAt(index)] !== 1) return null
-    for (const candidate of this.#byFirst.get(text.charAt(index)) ?? []) {
-      if (text.startsWith(candidate.name, index)) return candidate
+    let node: TrieNode<R> | undefined = this.#trie
+    let longest: NameMatch<R> | null = null
+    for (let i = index; i < text.length; i++) {
+      node = node.next?.get(text.charCodeAt(i))
+      if (!node) break
+      if (node.entry) longest = node.entry
     }
-    return null
+    return longest
   }
 
   /** The longest name that ends `text` at `end`, or null. */
@@ -57,6 +63,25 @@ export class Gazetteer<R extends Named> {
 /** A map from `id` to entry, for tables whose entries carry one. */
 export function indexById<R extends {id: string}>(rules: readonly R[]): ReadonlyMap<string, R> {
   return new Map(rules.map((rule) => [rule.id, rule]))
+}
+
+/** A node of the name trie, by UTF-16 unit; `entry` is the first (name, rule) pair ending here. */
+interface TrieNode<R> {
+  next: Map<number, TrieNode<R>> | null
+  entry: NameMatch<R> | null
+}
+
+function insert<R>(root: TrieNode<R>, entry: NameMatch<R>): void {
+  let node = root
+  for (let i = 0; i < entry.name.length; i++) {
+    const code = entry.name.charCodeAt(i)
+    node.next ??= new Map()
+    let child = node.next.get(code)
+    if (!child) node.next.set(code, (child = {next: null, entry: null}))
+    node = child
+  }
+  // Longest first, then code-unit order: the first pair for a name is the one a lookup returns.
+  node.entry ??= entry
 }
 
 function push<R>(map: Map<string, NameMatch<R>[]>, key: string, entry: NameMatch<R>): void {
