@@ -22,6 +22,7 @@ import {DOMParser} from '@xmldom/xmldom'
 import type {WriteContext} from '../pipeline/write/types.js'
 import type {AnyNode, Document, Document as Tree} from '../pipeline/tree/types.js'
 import {pdfWriter} from '../pipeline/write/pdf/index.js'
+import {getWriter, loadAllWriters} from '../pipeline/write/registry.js'
 import {layoutDocument} from '../pipeline/write/pdf/render.js'
 import {geometry, paginate, type Measured} from '../pipeline/write/pdf/layout.js'
 import {breakLines, tokenize} from '../pipeline/write/pdf/linebreak.js'
@@ -256,14 +257,15 @@ const rendered = {
 // ---------------------------------------------------------------- tests
 
 describe('pdf writer', () => {
-  it('is the `pdf` format', () => {
+  it('is the `pdf` format', async () => {
     expect(pdfWriter.name).toBe('pdf')
     expect(pdfWriter.directory).toBe('pdf')
     expect(pdfWriter.extension).toBe('.pdf')
     expect(pdfWriter.mediaType).toBe('application/pdf')
-    const registry = readFileSync(fileURLToPath(new URL('../pipeline/write/registry.ts', import.meta.url)), 'utf8')
-    expect(registry).toMatch(/import \{pdfWriter\} from '\.\/pdf\/index\.js'/)
-    expect(registry).toMatch(/\[[^\]]*\bpdfWriter\b[^\]]*\]/)
+    // The registry's entry names the same folder and type, and loads this very writer.
+    const registered = getWriter('pdf')
+    expect([registered.directory, registered.extension, registered.mediaType]).toEqual([pdfWriter.directory, pdfWriter.extension, pdfWriter.mediaType])
+    expect(await loadAllWriters()).toContain(pdfWriter)
   })
 
   it('holds the title and every paragraph in order, exactly (structure tree)', async () => {

@@ -7,7 +7,7 @@
 import {existsSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {Worker} from 'node:worker_threads'
-import * as tasks from './tasks.js'
+import type * as tasks from './tasks.js'
 
 type Name = 'setSettings' | 'setIndex' | 'pass1' | 'pass2'
 type Argument<N extends Name> = Parameters<(typeof tasks)[N]>[0]
@@ -30,11 +30,14 @@ export function createPool(jobs: number): Pool {
 }
 
 function inline(): Pool {
+  // Imported when the first task runs: with worker threads, this thread never loads the pipeline.
+  let loaded: Promise<typeof tasks> | null = null
+  const load = () => (loaded ??= import('./tasks.js'))
   return {
     size: 1,
-    run: (name, argument) => (tasks[name] as (a: typeof argument) => Promise<never>)(argument),
+    run: async (name, argument) => ((await load())[name] as (a: typeof argument) => Promise<never>)(argument),
     async broadcast(name, argument) {
-      ;(tasks[name] as (a: typeof argument) => void)(argument)
+      ;((await load())[name] as (a: typeof argument) => void)(argument)
     },
     async close() {}
   }

@@ -11,7 +11,6 @@
  */
 import {createHash} from 'node:crypto'
 import {readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {deserialize, serialize} from 'node:v8'
 import {VFile} from 'vfile'
@@ -24,16 +23,9 @@ import {getWriter} from '../write/registry.js'
 import {createProcessor} from './convert.js'
 import {toPlain, type PlainMessage} from './messages.js'
 import {forgetCheckedFolders, outputPath, writeAtomicSync} from './write.js'
+import {readInput, type FileTask} from './input.js'
 
-/** One input: `bytes` for standard input, else `absolute`, read when the task runs. */
-export interface FileTask {
-  file: number
-  path: string
-  absolute?: string
-  bytes?: Uint8Array
-  /** Keep the tree of pass 1 for pass 2 (the file is in this shard): in memory within `RETAIN_BYTES`, else spilled. */
-  retain?: boolean
-}
+export {MAX_INPUT_BYTES, RETAIN_BYTES, readInput, type FileTask} from './input.js'
 
 export interface Pass1Result {
   file: number
@@ -43,9 +35,6 @@ export interface Pass1Result {
   messages: PlainMessage[]
   failed: boolean
 }
-
-/** Files larger than this are that file's error (the pipeline holds a few copies of one file in memory). */
-export const MAX_INPUT_BYTES = 256 * 2 ** 20
 
 export interface SharedSettings {
   encoding?: string
@@ -104,14 +93,6 @@ export interface Pass2Result {
   error: string | null
 }
 
-/**
- * Trees of pass 1 kept for pass 2 on the same thread, up to this many input
- * bytes in all, shared between the threads (a tree takes some 15–20 bytes per
- * input byte): small batches convert once; large ones convert again in pass 2,
- * so memory stays bounded whatever the batch.
- */
-export const RETAIN_BYTES = 4 * 2 ** 20
-
 const retained = new Map<number, {tree: Root; bytes: number}>()
 let retainedBytes = 0
 
@@ -129,28 +110,6 @@ export function setSettings(value: SharedSettings): void {
 
 export function setIndex(index: SharedIndex): void {
   shared = {index, batch: index.batch.map((meta) => ({type: 'document', meta, children: []}) as unknown as Document)}
-}
-
-/** The bytes of an input, or a clear reason: not a regular file, too large, unreadable. */
-export async function readInput(task: FileTask): Promise<Uint8Array> {
-  if (task.bytes) return task.bytes
-  // stat follows symlinks: a symlink to a FIFO is refused here, before a read that would wait forever.
-  const info = await stat(task.absolute!).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') throw new Error('no such file (a broken symlink?)')
-    if (error.code === 'ELOOP') throw new Error('a symlink loop')
-    if (error.code === 'EACCES' || error.code === 'EPERM') throw new Error('permission denied')
-    throw error
-  })
-  if (info.size > MAX_INPUT_BYTES) throw new Error(`larger than the limit of ${MAX_INPUT_BYTES / 2 ** 20} MiB`)
-  if (!info.isFile()) throw new Error(info.isFIFO() ? 'is a FIFO, not a file' : info.isDirectory() ? 'is a folder' : 'is a special file (device or socket), not a file')
-  const bytes = await readFile(task.absolute!, {flag: 'r'}).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EACCES' || error.code === 'EPERM') throw new Error('permission denied')
-    if (error.code === 'ENOENT') throw new Error('no such file (a broken symlink?)')
-    if (error.code === 'ELOOP') throw new Error('a symlink loop')
-    throw error
-  })
-  if (bytes.byteLength > MAX_INPUT_BYTES) throw new Error(`larger than the limit of ${MAX_INPUT_BYTES / 2 ** 20} MiB`)
-  return bytes
 }
 
 async function convertFile(file: VFile): Promise<Root> {

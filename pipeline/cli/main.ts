@@ -13,9 +13,9 @@ import process from 'node:process'
 import {parseArgs} from 'node:util'
 import {VFile} from 'vfile'
 import {availableParallelism} from 'node:os'
-import {convert, type Input} from '../batch/convert.js'
+import type {Input} from '../batch/convert.js'
 import {runBatch, type BatchResult, type Shard} from '../batch/engine.js'
-import {RETAIN_BYTES} from '../batch/tasks.js'
+import {RETAIN_BYTES} from '../batch/input.js'
 import {LockedError} from '../batch/lock.js'
 import {MergeError, mergeShards, type Merged} from '../batch/merge.js'
 import {createProgress} from '../batch/progress.js'
@@ -207,6 +207,8 @@ async function convertCommand(paths: string[], values: Values, io: Io, reportOpt
 
   if (options.out !== null) return batchCommand(collected, inputs, options, io, reportOptions)
 
+  // Imported when used: a batch run converts on its worker threads, and this thread never loads the stages.
+  const {convert} = await import('../batch/convert.js')
   const result = await convert(inputs, options.encoding === undefined ? {} : {encoding: options.encoding})
   const files = inOrder(collected, result.files)
   const fileOf = new Map<Document, VFile>()

@@ -1,0 +1,49 @@
+/**
+ * What the thread that schedules a batch needs of its inputs, without loading
+ * the pipeline: the input task, reading it with a clear reason for every
+ * failure, and the size limits.
+ */
+import {readFile, stat} from 'node:fs/promises'
+
+/** One input: `bytes` for standard input, else `absolute`, read when the task runs. */
+export interface FileTask {
+  file: number
+  path: string
+  absolute?: string
+  bytes?: Uint8Array
+  /** Keep the tree of pass 1 for pass 2 (the file is in this shard): in memory within `RETAIN_BYTES`, else spilled. */
+  retain?: boolean
+}
+
+/** Files larger than this are that file's error (the pipeline holds a few copies of one file in memory). */
+export const MAX_INPUT_BYTES = 256 * 2 ** 20
+
+/**
+ * Trees of pass 1 kept for pass 2 on the same thread, up to this many input
+ * bytes in all, shared between the threads (a tree takes some 15–20 bytes per
+ * input byte); the trees of the rest wait on disk (`SharedSettings.spill`),
+ * so memory stays bounded whatever the batch and every file converts once.
+ */
+export const RETAIN_BYTES = 4 * 2 ** 20
+
+/** The bytes of an input, or a clear reason: not a regular file, too large, unreadable. */
+export async function readInput(task: FileTask): Promise<Uint8Array> {
+  if (task.bytes) return task.bytes
+  // stat follows symlinks: a symlink to a FIFO is refused here, before a read that would wait forever.
+  const info = await stat(task.absolute!).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') throw new Error('no such file (a broken symlink?)')
+    if (error.code === 'ELOOP') throw new Error('a symlink loop')
+    if (error.code === 'EACCES' || error.code === 'EPERM') throw new Error('permission denied')
+    throw error
+  })
+  if (info.size > MAX_INPUT_BYTES) throw new Error(`larger than the limit of ${MAX_INPUT_BYTES / 2 ** 20} MiB`)
+  if (!info.isFile()) throw new Error(info.isFIFO() ? 'is a FIFO, not a file' : info.isDirectory() ? 'is a folder' : 'is a special file (device or socket), not a file')
+  const bytes = await readFile(task.absolute!, {flag: 'r'}).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EACCES' || error.code === 'EPERM') throw new Error('permission denied')
+    if (error.code === 'ENOENT') throw new Error('no such file (a broken symlink?)')
+    if (error.code === 'ELOOP') throw new Error('a symlink loop')
+    throw error
+  })
+  if (bytes.byteLength > MAX_INPUT_BYTES) throw new Error(`larger than the limit of ${MAX_INPUT_BYTES / 2 ** 20} MiB`)
+  return bytes
+}
