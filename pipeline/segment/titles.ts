@@ -14,6 +14,12 @@ import {findDates} from '../recognize/dates.js'
 
 const MAX_TITLE = 160
 const MAX_ENGLISH_TITLE = 320
+/**
+ * More visible characters than a label, the longest title and four of the
+ * longest annotations can hold: such a block is never a title (paragraphs are
+ * rejected before any pattern runs).
+ */
+const MAX_TITLE_BLOCK = 800
 const HAN = /[\u3400-\u9fff]/
 const SP = /[\s\u3000\u00a0]/u
 
@@ -35,6 +41,7 @@ export interface TitleShape {
 
 /** Is `text` entirely a title, possibly with a label before and annotations after? */
 export function titleShape(text: string): TitleShape | null {
+  if (text.length > MAX_TITLE_BLOCK && visibleLength(text) > MAX_TITLE_BLOCK) return null
   let start = 0
   let end = text.length
   const label = LEADING_LABEL.exec(text)
@@ -70,6 +77,12 @@ export function titleShape(text: string): TitleShape | null {
   return isBareTitle(core) ? {title: closeUp(core), start, end, annotations} : null
 }
 
+function visibleLength(text: string): number {
+  let count = 0
+  for (let i = 0; i < text.length; i++) if (!SP.test(text[i]!)) count++
+  return count
+}
+
 /** A title with nothing around it. */
 function isBareTitle(text: string): boolean {
   const english = !HAN.test(text)
@@ -99,16 +112,18 @@ export function closeUp(text: string): string {
 }
 
 /** Any family word of `rules/doc-types.ts`, Chinese or English: a cheap test before the search for a title. */
-const FAMILY_WORD = new RegExp(
-  docTypes
-    .flatMap((rule) => [...rule.suffixes, ...rule.en])
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|'),
-  'iu'
-)
+const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const familyWords = docTypes.flatMap((rule) => [...rule.suffixes, ...rule.en])
+// Han words need no case folding; the English ones are tried only on text with Latin letters.
+const HAN_FAMILY_WORD = new RegExp(familyWords.filter((word) => !/[A-Za-z]/.test(word)).map(escape).join('|'), 'u')
+const LATIN_FAMILY_WORD = new RegExp(familyWords.filter((word) => /[A-Za-z]/.test(word)).map(escape).join('|'), 'iu')
+const hasFamilyWord = (text: string): boolean => HAN_FAMILY_WORD.test(text) || (/[A-Za-z]/.test(text) && LATIN_FAMILY_WORD.test(text))
 
 /** What follows the first party of a title: another party, a conjunction, an organ, the subject. */
 const PARTY_LINK = /^(?:和|与|與|同|及|、|政府|外交部|人民|国家|國家|关于|關於|联合|聯合|两国|兩國|建交|总理|總理|国务院|國務院|议会|議會|全国|全國|部长|部長|常驻|常駐|[\u4e00-\u9fff]{1,8}?(?:部|局|署|院|委员会|委員會|银行|銀行)(?:和|与|與|同|及|关于|關於))/u
+
+/** The first characters of the openings below that are not a party: 关于, 中X…, a year, 全国…, 国务院, English. */
+const OPENING_FIRST = /[关關中全国國0-9A-Z]/
 
 /**
  * Could a title start at `index`? Titles of the family open with a party
@@ -124,6 +139,8 @@ export function titleOpensAt(text: string, index: number): boolean {
     const after = index + party.name.length
     return after >= text.length || PARTY_LINK.test(text.slice(after, after + 12)) || matchCountryAt(text, after) !== null
   }
+  // Every other opening starts with one of these: no slice and no pattern for the rest.
+  if (!OPENING_FIRST.test(text.charAt(index))) return false
   const rest = text.slice(index, index + 12)
   if (/^(?:关于|關於|中[\u4e00-\u9fff](?:两国|兩國|关于|關於|政府|联合|聯合|建交|双方|雙方)|\d{4}年|全国人民代表大会|全國人民代表大會|国务院|國務院)/u.test(rest)) return true
   return /^(?:Joint|Treaty|Agreement|Protocol|Declaration|Communiqu|Exchange|Memorandum|The |[A-Z][a-z]+ Declaration|[A-Z][a-z]+ Joint)/.test(rest)
@@ -138,7 +155,7 @@ export function titleOpensAt(text: string, index: number): boolean {
  */
 export function titleInside(text: string): (TitleShape & {label: number}) | null {
   // Most blocks name no family near their end: no title can end them.
-  if (!FAMILY_WORD.test(text.slice(-80))) return null
+  if (!hasFamilyWord(text.slice(-80))) return null
   const from = Math.max(0, text.length - MAX_TITLE - 60)
   for (let start = from; start < text.length; start++) {
     if (start > 0 && !titleOpensAt(text, start)) continue
@@ -165,7 +182,7 @@ function labelBefore(text: string, start: number): number | null {
 
 /** A title that opens a block and is followed, after layout, by the document's text. */
 export function titleAtStart(text: string): TitleShape | null {
-  if (!FAMILY_WORD.test(text.slice(0, MAX_TITLE + 60))) return null
+  if (!hasFamilyWord(text.slice(0, MAX_TITLE + 60))) return null
   for (let cut = text.search(SP); cut !== -1 && cut < MAX_TITLE + 60; cut = nextSpace(text, cut)) {
     const shape = titleShape(text.slice(0, cut))
     if (shape) return shape
