@@ -28,6 +28,10 @@ const LEADING_LABEL = /^(?:标题|標題|题目|題目|名称|名稱|Title)[：:
 /** What a trailing annotation in brackets may say: a date, a year, a version, a status. */
 const ANNOTATION_WORDS = /全文|摘要|节选|節選|草案|译文|譯文|中文本|英文本|文本|签订日期|簽訂日期|生效日期|通过|通過|发表|發表|订于|訂於|签于|簽於|签订|簽訂|签署|簽署|公布|公佈|发布|發佈|修订|修訂|^\d{4}$|^\d{4}年$|excerpts?|full text|draft/iu
 const BRACKETED_END = /[（(［\[]([^（）()［\]\[]{1,80})[）)］\]]$/u
+const CLOSING = /[）)］\]]/
+/** The last character of every date form (`…日`, `…号`, `2002-03-14`, `March 13, 1972`) and of a year note. */
+const DATE_LAST = /[日号號0-9]/
+const YEAR_LAST = /[0-9)]/
 
 export interface TitleShape {
   /** The title as it should be recorded: annotations off, layout inside Han text closed up. */
@@ -51,21 +55,23 @@ export function titleShape(text: string): TitleShape | null {
   for (let guard = 0; guard < 4; guard++) {
     while (end > start && SP.test(text[end - 1]!)) end--
     const head = text.slice(start, end)
-    const bracket = BRACKETED_END.exec(head)
+    // Each annotation is known by its last character first: a closing bracket, the end of a date, a year.
+    const last = head.charAt(head.length - 1)
+    const bracket = CLOSING.test(last) ? BRACKETED_END.exec(head) : null
     if (bracket && (ANNOTATION_WORDS.test(bracket[1]!) || findDates(bracket[1]!).length > 0)) {
       annotations.unshift({start: start + bracket.index, end, kind: 'note'})
       end = start + bracket.index
       continue
     }
-    const date = findDates(head).at(-1)
+    const date = DATE_LAST.test(last) ? findDates(head).at(-1) : undefined
     if (date && date.end === head.length && date.start > 0) {
       annotations.unshift({start: start + date.start, end, kind: 'date'})
       end = start + date.start
       continue
     }
     // `Title, 24 January 1992` / `Title (1992)` in English.
-    const year = /(?:[ ,]+(?:\(\d{4}\)|\d{4})|(?<=[a-z])\d{4})$/.exec(head)
-    if (year && !HAN.test(head)) {
+    const year = YEAR_LAST.test(last) && !HAN.test(head) ? /(?:[ ,]+(?:\(\d{4}\)|\d{4})|(?<=[a-z])\d{4})$/.exec(head) : null
+    if (year) {
       annotations.unshift({start: start + year.index, end, kind: 'note'})
       end = start + year.index
       continue
