@@ -1,8 +1,10 @@
 /**
- * Runs the tasks of `tasks.ts` on `jobs` worker threads, or in this thread when
- * `jobs` is 1 (or the compiled worker is absent, as when running from source).
- * Results are handed back to the caller, who keeps them in input order, so the
- * outputs never depend on which thread finished first.
+ * Runs the tasks of `tasks.ts` on `jobs` threads: this one and `jobs - 1`
+ * worker threads (this thread only schedules between its own tasks, so a
+ * whole isolate and its memory are saved), or on this thread alone when `jobs`
+ * is 1 or the compiled worker is absent (running from source). Results are
+ * handed back to the caller, who keeps them in input order, so the outputs
+ * never depend on which thread finished first.
  */
 import {existsSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
@@ -23,10 +25,35 @@ export interface Pool {
 }
 
 const WORKER = new URL('./worker.js', import.meta.url)
+/**
+ * A worker's young generation, in MB. V8's default lets each isolate hold
+ * some 32 MB of short-lived objects between scavenges; a document's garbage is
+ * far smaller, so a small nursery keeps memory flat (≈ 40 MB less per run with
+ * two threads, measured) without more CPU.
+ */
+const WORKER_YOUNG_MB = 8
 
 export function createPool(jobs: number): Pool {
   if (jobs <= 1 || !existsSync(fileURLToPath(WORKER))) return inline()
-  return threads(jobs)
+  return mixed(inline(), threads(jobs - 1))
+}
+
+/** This thread as thread 0, the workers after it. */
+function mixed(here: Pool, workers: Pool): Pool {
+  const size = here.size + workers.size
+  return {
+    size,
+    run(name, argument, affinity) {
+      const slot = affinity % size
+      return slot === 0 ? here.run(name, argument, 0) : workers.run(name, argument, slot - 1)
+    },
+    async broadcast(name, argument) {
+      await Promise.all([here.broadcast(name, argument), workers.broadcast(name, argument)])
+    },
+    async close() {
+      await Promise.all([here.close(), workers.close()])
+    }
+  }
 }
 
 function inline(): Pool {
@@ -53,7 +80,7 @@ function threads(jobs: number): Pool {
   let next = 0
   const all: Thread[] = []
   for (let i = 0; i < jobs; i++) {
-    const thread: Thread = {worker: new Worker(WORKER), busy: 0, pending: new Map()}
+    const thread: Thread = {worker: new Worker(WORKER, {resourceLimits: {maxYoungGenerationSizeMb: WORKER_YOUNG_MB}}), busy: 0, pending: new Map()}
     thread.worker.on('message', ({id, result, error}: {id: number; result?: unknown; error?: string}) => {
       const waiting = thread.pending.get(id)!
       thread.pending.delete(id)
