@@ -3,6 +3,8 @@
  * its CPU time and peak memory): `node batch-run.js <cwd> <args…>` prints
  * `{ms, cpuMs, maxRssMiB, code}` as JSON.
  */
+// As the `diptext` executable does, before anything is allocated.
+import '../pipeline/cli/heap.js'
 import process from 'node:process'
 import {main} from '../pipeline/cli/main.js'
 

@@ -117,6 +117,7 @@ export async function runBatch(inputs: readonly BatchInput[], options: BatchOpti
   try {
     return await run(inputs, options, pool, spill)
   } finally {
+    await pool.broadcast('endRun', undefined).catch(() => {})
     await pool.close()
     await rm(spill, {recursive: true, force: true})
     lock.release()

@@ -29,13 +29,24 @@ export function toPlain(message: VFileMessage): PlainMessage {
   }
 }
 
-/** Adds `plain` to `file` as a message of the same severity. */
+/**
+ * Adds `plain` to `file` as a message of the same severity. The message says
+ * where in the input, not where in diptext: it carries no JavaScript stack, so
+ * the messages of a whole archive cost little to make and to keep.
+ */
 export function addMessage(file: VFile, plain: PlainMessage): VFileMessage {
-  const message = file.message(plain.reason, {
-    ...(plain.ruleId === null ? {} : {ruleId: plain.ruleId}),
-    ...(plain.source === null ? {} : {source: plain.source}),
-    ...(plain.place === null ? {} : {place: plain.place})
-  })
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  let message: VFileMessage
+  try {
+    message = file.message(plain.reason, {
+      ...(plain.ruleId === null ? {} : {ruleId: plain.ruleId}),
+      ...(plain.source === null ? {} : {source: plain.source}),
+      ...(plain.place === null ? {} : {place: plain.place})
+    })
+  } finally {
+    Error.stackTraceLimit = limit
+  }
   message.fatal = plain.fatal === null ? undefined : plain.fatal
   if (plain.note !== undefined) message.note = plain.note
   if (plain.url !== undefined) message.url = plain.url

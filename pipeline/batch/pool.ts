@@ -11,7 +11,7 @@ import {fileURLToPath} from 'node:url'
 import {Worker} from 'node:worker_threads'
 import type * as tasks from './tasks.js'
 
-type Name = 'setSettings' | 'setIndex' | 'pass1' | 'pass2'
+type Name = 'setSettings' | 'setIndex' | 'endRun' | 'pass1' | 'pass2'
 type Argument<N extends Name> = Parameters<(typeof tasks)[N]>[0]
 type Result<N extends Name> = Awaited<ReturnType<(typeof tasks)[N]>>
 
@@ -20,7 +20,7 @@ export interface Pool {
   /** Run a task on the thread `affinity` picks (modulo the threads), so pass 2 of a file finds the tree pass 1 kept. */
   run<N extends 'pass1' | 'pass2'>(name: N, argument: Argument<N>, affinity: number): Promise<Result<N>>
   /** Run a setter on every thread. */
-  broadcast<N extends 'setSettings' | 'setIndex'>(name: N, argument: Argument<N>): Promise<void>
+  broadcast<N extends 'setSettings' | 'setIndex' | 'endRun'>(name: N, argument: Argument<N>): Promise<void>
   close(): Promise<void>
 }
 

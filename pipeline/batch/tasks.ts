@@ -10,9 +10,10 @@
  * So memory depends on the largest file, not on the batch.
  */
 import {createHash} from 'node:crypto'
-import {readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {closeSync, openSync, readSync, writeSync} from 'node:fs'
 import path from 'node:path'
 import {deserialize, serialize} from 'node:v8'
+import {threadId} from 'node:worker_threads'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import type {Document, Root} from '../tree/types.js'
@@ -101,9 +102,8 @@ let shared: {index: SharedIndex; batch: Document[]} | null = null
 let processor: ReturnType<typeof createProcessor> | null = null
 
 export function setSettings(value: SharedSettings): void {
+  endRun()
   settings = value
-  retained.clear()
-  retainedBytes = 0
   forgetCheckedFolders()
   processor = createProcessor(value.encoding === undefined ? {} : {encoding: value.encoding})
 }
@@ -136,7 +136,7 @@ export async function pass1(task: FileTask): Promise<Pass1Result> {
       retained.set(task.file, {tree, bytes: bytes.byteLength})
       retainedBytes += bytes.byteLength
     } else if (task.retain && settings?.spill) {
-      writeFileSync(spillPath(settings.spill, task.file), serialize(tree))
+      spillTree(settings.spill, task.file, tree)
     }
     return {file: task.file, sha256, records, messages: file.messages.map(toPlain), failed: false}
   } catch (error) {
@@ -160,7 +160,7 @@ export async function pass2(task: Pass2Task): Promise<Pass2Result> {
       retainedBytes -= kept.bytes
       tree = kept.tree
     } else {
-      tree = unspill(options.spill, task.file) ?? (await convertFile(new VFile({path: task.path, value: await readInput(task)})))
+      tree = unspill(task.file) ?? (await convertFile(new VFile({path: task.path, value: await readInput(task)})))
     }
   } catch (error) {
     return {file: task.file, documents: [], error: error instanceof Error ? error.message : String(error)}
@@ -203,20 +203,40 @@ export async function pass2(task: Pass2Task): Promise<Pass2Result> {
   return {file: task.file, documents, error: null}
 }
 
-const spillPath = (folder: string, file: number): string => path.join(folder, `${file}.tree`)
+/**
+ * The trees this thread spilled: one file per thread, appended to, so a batch
+ * creates and removes one file instead of one per input (file creation and
+ * removal cost more than the bytes on many disks). Pass 2 of a file runs on
+ * the thread that ran its pass 1, so the index is this thread's own.
+ */
+let spillFile: {fd: number; size: number} | null = null
+const spilled = new Map<number, {at: number; length: number}>()
+
+function spillTree(folder: string, file: number, tree: Root): void {
+  spillFile ??= {fd: openSync(path.join(folder, `${process.pid}-${threadId}.trees`), 'w+'), size: 0}
+  const bytes = serialize(tree)
+  writeSync(spillFile.fd, bytes, 0, bytes.length, spillFile.size)
+  spilled.set(file, {at: spillFile.size, length: bytes.length})
+  spillFile.size += bytes.length
+}
 
 /** The tree pass 1 spilled for `file`, or null when there is none (it is converted again). */
-function unspill(folder: string | null, file: number): Root | null {
-  if (folder === null) return null
-  const target = spillPath(folder, file)
-  let bytes: Buffer
-  try {
-    bytes = readFileSync(target)
-  } catch {
-    return null
-  }
-  rmSync(target, {force: true})
+function unspill(file: number): Root | null {
+  const place = spilled.get(file)
+  if (!spillFile || !place) return null
+  spilled.delete(file)
+  const bytes = Buffer.allocUnsafe(place.length)
+  readSync(spillFile.fd, bytes, 0, place.length, place.at)
   return deserialize(bytes) as Root
+}
+
+/** Drops what this thread holds for the run: kept trees, the spill file (the engine removes its folder). */
+export function endRun(): void {
+  retained.clear()
+  retainedBytes = 0
+  spilled.clear()
+  if (spillFile) closeSync(spillFile.fd)
+  spillFile = null
 }
 
 async function put(out: string, directory: string, stem: string, extension: string, format: string, bytes: Uint8Array): Promise<WrittenFile> {

@@ -4,6 +4,7 @@
  * invoked (the `.bin` symlink, `npx`, a global install, `node dist/…/bin.js`);
  * `main.ts` stays importable without side effects.
  */
+import './heap.js'
 import process from 'node:process'
 import {main} from './main.js'
 
