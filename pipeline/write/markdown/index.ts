@@ -12,7 +12,7 @@ import type {Root as MdastRoot} from 'mdast'
 import type {Document} from '../../tree/types.js'
 import type {Writer} from '../types.js'
 import {all} from './handlers.js'
-import {text} from './text.js'
+import {paragraph, root, text} from './text.js'
 import {frontMatterYaml} from './front-matter.js'
 import {boundDepth} from '../bounded-depth.js'
 
@@ -20,7 +20,7 @@ export {frontMatter} from './front-matter.js'
 
 const processor = unified()
   .use(remarkFrontmatter, ['yaml'])
-  .use(remarkStringify, {bullet: '-', emphasis: '_', strong: '*', rule: '-', listItemIndent: 'one', fences: true, handlers: {text}})
+  .use(remarkStringify, {bullet: '-', emphasis: '_', strong: '*', rule: '-', listItemIndent: 'one', fences: true, handlers: {root, paragraph, text}})
   .freeze()
 
 /** Markdown file names by Work URI, once per batch (the first document with a URI wins, as a search would find it). */
