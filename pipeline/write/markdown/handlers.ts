@@ -78,16 +78,18 @@ export const handlers: Record<string, Handler> = {
 
 /** A numbered division: its number opens its first paragraph, as printed. */
 function numbered(node: Division, state: State): RootContent[] {
-  const [num, ...rest] = node.children
+  const children = node.children
+  const num = children[0]
+  const first = children[1]
   const out: RootContent[] = []
-  const first = rest[0]
+  let next = 1
   if (first && first.type === 'paragraph') {
     out.push({type: 'paragraph', children: [{type: 'text', value: num.value + numberSeparator(node)}, ...inline(first.children, state)]})
-    rest.shift()
+    next = 2
   } else {
     out.push({type: 'paragraph', children: [{type: 'text', value: num.value}]})
   }
-  out.push(...all(rest, state))
+  for (let index = next; index < children.length; index++) append(out, one(children[index]!, state))
   return mergeText(out)
 }
 
@@ -106,7 +108,14 @@ function mergeText(nodes: RootContent[]): RootContent[] {
 }
 
 export function all(nodes: readonly AnyNode[], state: State): RootContent[] {
-  return nodes.flatMap((node) => one(node, state))
+  const out: RootContent[] = []
+  for (const node of nodes) append(out, one(node, state))
+  return out
+}
+
+/** `out.push(...more)` without spreading (a long list would overflow the call). */
+function append(out: RootContent[], more: readonly RootContent[]): void {
+  for (const node of more) out.push(node)
 }
 
 export function one(node: AnyNode, state: State): RootContent[] {

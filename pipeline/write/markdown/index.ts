@@ -2,7 +2,7 @@
  * Markdown writer: the document as an mdast tree (YAML front matter for the
  * metadata, the title as H1, paragraphs as printed), serialised by remark. No
  * Markdown is assembled from strings; escaping is remark's (with a shortcut
- * for text that needs none, `text.ts`). The front matter is YAML in the bytes
+ * for text that needs none, `shortcut-handlers.ts`). The front matter is YAML in the bytes
  * the `yaml` package writes (`front-matter.ts`).
  */
 import {unified} from 'unified'
@@ -12,7 +12,7 @@ import type {Root as MdastRoot} from 'mdast'
 import type {Document} from '../../tree/types.js'
 import type {Writer} from '../types.js'
 import {all} from './handlers.js'
-import {paragraph, root, text} from './text.js'
+import {paragraph, root, text} from './shortcut-handlers.js'
 import {frontMatterYaml} from './front-matter.js'
 import {boundDepth} from '../bounded-depth.js'
 
