@@ -15,6 +15,7 @@ import {all} from './handlers.js'
 import {paragraph, root, text} from './shortcut-handlers.js'
 import {frontMatterYaml} from './front-matter.js'
 import {boundDepth} from '../bounded-depth.js'
+import {utf8} from '../utf8.js'
 
 export {frontMatter} from './front-matter.js'
 
@@ -53,6 +54,6 @@ export const markdownWriter: Writer = {
   extension: '.md',
   mediaType: 'text/markdown',
   write(doc, context) {
-    return new TextEncoder().encode(processor.stringify(toMdast(boundDepth(doc, context), context.batch)))
+    return utf8(processor.stringify(toMdast(boundDepth(doc, context), context.batch)))
   }
 }
