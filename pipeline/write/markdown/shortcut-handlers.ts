@@ -16,21 +16,64 @@ export const text: Handle = (node: Text, parent, state, info: Info) => {
 }
 
 /**
- * A paragraph of one text node. The default handler (`containerPhrasing`) gives
- * the text handler's result for it, in the stack `paragraph`, `phrasing`, with
- * the paragraph's `before` and `after` and no sibling nodes: exactly
- * `state.safe(value, {before, after})` (tracked positions do not enter `safe`;
- * an empty result stays empty).
+ * A paragraph. `containerPhrasing` serialises each child with the last
+ * character of the child before as `before` and the first character of the
+ * next child (of its `peek`, or of its whole serialisation) as `after`, and
+ * joins the results; only attention (emphasis, strong) and html need more, and
+ * go to the default handler. Tracked positions do not enter the output.
+ * One text node is `state.safe(value, {before, after})` outright.
  */
 export const paragraph: Handle = (node: Paragraph, parent, state, info: Info) => {
-  const only = node.children.length === 1 ? node.children[0] : undefined
-  if (!only || only.type !== 'text') return defaultHandlers.paragraph(node, parent as never, state, info)
+  const children = node.children
+  for (const child of children) {
+    const handle = state.handlers[child.type] as (Handle & {attention?: unknown}) | undefined
+    if (child.type === 'html' || !handle || handle.attention) return defaultHandlers.paragraph(node, parent as never, state, info)
+  }
   const exit = state.enter('paragraph')
   const subexit = state.enter('phrasing')
-  const value = inert(state, only.value, info.after) ? only.value : state.safe(only.value, {before: info.before, after: info.after})
+  const only = children.length === 1 ? children[0] : undefined
+  let value: string
+  if (only && only.type === 'text') value = inert(state, only.value, info.after) ? only.value : state.safe(only.value, {before: info.before, after: info.after})
+  else value = phrasing(node, state, info)
   subexit()
   exit()
   return value
+}
+
+/** `containerPhrasing` of children without attention or html (see above). */
+function phrasing(node: Paragraph, state: State, info: Info): string {
+  const children = node.children
+  const indexStack = state.indexStack
+  let before = info.before
+  let result = ''
+  indexStack.push(-1)
+  for (let index = 0; index < children.length; index++) {
+    indexStack[indexStack.length - 1] = index
+    let after = info.after
+    if (index + 1 < children.length) {
+      const next = children[index + 1]!
+      let handle = state.handlers[next.type] as (Handle & {peek?: Handle}) | undefined
+      if (handle && handle.peek) handle = handle.peek
+      after = handle ? firstCharacter(handle(next, node, state, {before: '', after: '', now: {line: 1, column: 1}, lineShift: 0})) : ''
+    }
+    const value = state.handle(children[index]!, node, state, {now: {line: 1, column: 1}, lineShift: 0, after, before})
+    if (!value) continue
+    result += value
+    before = lastCharacter(value)
+  }
+  indexStack.pop()
+  return result
+}
+
+/** As mdast-util-to-markdown's `firstCharacter` and `lastCharacter`: a whole code point. */
+function firstCharacter(value: string): string {
+  const code = value.codePointAt(0)
+  return code === undefined ? '' : String.fromCodePoint(code)
+}
+
+function lastCharacter(value: string): string {
+  const code = value.codePointAt(value.length - 2)
+  return code !== undefined && code > 0xffff ? value.slice(-2) : value.slice(-1)
 }
 
 /** Flow content as this writer makes it: no phrasing directly in the root. */
