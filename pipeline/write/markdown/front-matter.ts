@@ -91,37 +91,46 @@ export function yamlScalar(value: string | number | boolean | null | Scalar): st
   return value.type === Scalar.QUOTE_DOUBLE && typeof value.value === 'string' ? yamlString(value.value, true) : null
 }
 
-/** `frontMatterYaml` written directly, or null when a value is not reproduced here. */
+/** `frontMatterYaml` written directly from the metadata, key by key as `frontMatter`, or null when a value is not reproduced here. */
 function emitFrontMatter(doc: Document): string | null {
-  const matter = frontMatter(doc) as Record<string, string | number | boolean | null | Scalar>
-  const parties = matter['parties'] as unknown as Array<{name: string; code: string | null}>
-  const source = matter['source'] as unknown as Record<string, string | number>
+  const {meta} = doc
+  const {dates, source} = meta
+  const date = (value: string | null | undefined): string | null => (value === null || value === undefined ? 'null' : yamlString(value, true))
+  const fields: Array<[string, string | null]> = [
+    ['id', yamlScalar(meta.id)],
+    ['type', yamlScalar(meta.docType)],
+    ['title', yamlScalar(meta.title)],
+    ['language', yamlScalar(meta.language)],
+    ['signed', date(dates.signed?.value)],
+    ['signedSource', yamlScalar(dates.signed?.source ?? null)],
+    ['published', date(dates.published?.value)],
+    ['effective', date(dates.effective?.value)],
+    ['work', date(dates.work?.value)],
+    ['workSource', yamlScalar(dates.work?.source ?? null)],
+    ['truncated', meta.truncated === true ? 'true' : 'false'],
+    ['place', yamlScalar(meta.place)]
+  ]
   let out = ''
-  for (const key in matter) {
-    if (key === 'parties') {
-      if (parties.length === 0) {
-        out += 'parties: []\n'
-        continue
-      }
-      out += 'parties:\n'
-      for (const party of parties) {
-        const name = yamlScalar(party.name)
-        const code = yamlScalar(party.code)
-        if (name === null || code === null) return null
-        out += `  - name: ${name}\n    code: ${code}\n`
-      }
-    } else if (key === 'source') {
-      out += 'source:\n'
-      for (const inner in source) {
-        const value = yamlScalar(source[inner]!)
-        if (value === null) return null
-        out += `  ${inner}: ${value}\n`
-      }
-    } else {
-      const value = yamlScalar(matter[key]!)
-      if (value === null) return null
-      out += `${key}: ${value}\n`
+  for (const [key, value] of fields) {
+    if (value === null) return null
+    out += `${key}: ${value}\n`
+  }
+  if (meta.parties.length === 0) out += 'parties: []\n'
+  else {
+    out += 'parties:\n'
+    for (const party of meta.parties) {
+      const name = yamlScalar(party.name)
+      const code = yamlScalar(party.code)
+      if (name === null || code === null) return null
+      out += `  - name: ${name}\n    code: ${code}\n`
     }
   }
-  return out.trimEnd()
+  const file = yamlScalar(source.file)
+  const sha256 = yamlScalar(source.sha256)
+  const start = yamlScalar(source.start)
+  const end = yamlScalar(source.end)
+  const by = yamlScalar(generator)
+  if (file === null || sha256 === null || start === null || end === null || by === null) return null
+  // Trimmed as `frontMatterYaml` trims yaml's text (a plain scalar may end in Unicode white space).
+  return `${out}source:\n  file: ${file}\n  sha256: ${sha256}\n  start: ${start}\n  end: ${end}\ngenerator: ${by}`.trimEnd()
 }
