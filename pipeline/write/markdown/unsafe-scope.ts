@@ -25,11 +25,11 @@ interface Scope {
   stack: string[]
   /** Whether a string holds a character that some pattern in scope may escape (or a backslash). */
   escapable: RegExp
-  /** The same characters, to collect. */
-  each: RegExp
+  /** The same characters, each once. */
+  characters: string[]
   /** The patterns in scope, in their order. */
   patterns: Unsafe[]
-  /** Those of them whose character is among the given ones (all the characters, sorted). */
+  /** Those of them whose character is among the given ones (the characters present, in `characters` order). */
   narrowed: Map<string, Unsafe[]>
 }
 
@@ -79,7 +79,7 @@ function scopeOf(state: State): Scope {
     const characters = new Set(['\\', ...patterns.map((pattern) => pattern.character.charAt(0))])
     // A pattern without a character could match anywhere: then every string is escapable.
     const set = characters.has('') ? '[^]' : '[' + [...characters].map((c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')).join('') + ']'
-    scope = {stack: [...state.stack], escapable: new RegExp(set), each: new RegExp(set, 'g'), patterns, narrowed: new Map()}
+    scope = {stack: [...state.stack], escapable: new RegExp(set), characters: [...characters], patterns, narrowed: new Map()}
     byStack.set(key, scope)
   }
   last = {state, scope}
@@ -100,8 +100,9 @@ export function narrowSafe(state: State): void {
   const safe = state.safe
   state.safe = (value: string | null | undefined, config: SafeConfig): string => {
     const scope = scopeOf(state)
-    const present = ((config.before ?? '') + (value ?? '') + (config.after ?? '')).match(scope.each)
-    const key = present === null ? '' : [...new Set(present)].sort().join('')
+    const whole = (config.before ?? '') + (value ?? '') + (config.after ?? '')
+    let key = ''
+    for (const character of scope.characters) if (whole.includes(character)) key += character
     let patterns = scope.narrowed.get(key)
     if (!patterns) {
       patterns = scope.patterns.filter((pattern) => pattern.character === '' || key.includes(pattern.character.charAt(0)))
