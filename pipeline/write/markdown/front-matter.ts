@@ -6,6 +6,8 @@
  * is outside what `yamlScalar` reproduces (control characters, line breaks,
  * document markers, other numbers), the whole front matter is written by
  * `yaml` itself: the emitter is only ever a shortcut to the same bytes.
+ * `frontMatter` is the shape both follow, key by key; test/front-matter.test.ts
+ * compares them on generated metadata.
  */
 import {Scalar, Schema, stringify as yaml} from 'yaml'
 import type {Document} from '../../tree/types.js'

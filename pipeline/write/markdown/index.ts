@@ -1,9 +1,10 @@
 /**
  * Markdown writer: the document as an mdast tree (YAML front matter for the
  * metadata, the title as H1, paragraphs as printed), serialised by remark. No
- * Markdown is assembled from strings; escaping is remark's (with a shortcut
- * for text that needs none, `shortcut-handlers.ts`). The front matter is YAML in the bytes
- * the `yaml` package writes (`front-matter.ts`).
+ * Markdown is assembled from strings; escaping is remark's, with handlers
+ * that skip its work where it would change nothing (`shortcut-handlers.ts`).
+ * The front matter is YAML in the bytes the `yaml` package writes
+ * (`front-matter.ts`).
  */
 import {unified} from 'unified'
 import remarkStringify from 'remark-stringify'

@@ -1,5 +1,5 @@
 /**
- * Handlers of mdast-util-to-markdown (2.x) for the shapes this writer makes,
+ * Handlers of mdast-util-to-markdown (2.2, pinned) for the shapes this writer makes,
  * each giving exactly what the default handler gives, only sooner; anything
  * else goes to the default handler. The escaping shortcuts are proved in
  * `unsafe-scope.ts`; `test/markdown-shortcuts.test.ts` compares these
