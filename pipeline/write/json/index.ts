@@ -162,11 +162,14 @@ const DATED: readonly Dated[] = ['signed', 'published', 'effective', 'work']
 export function toJson(doc: Document): Record<string, unknown> {
   const {meta} = doc
   const preface = doc.children.find((s) => s.type === 'preface')
-  const parts: Record<string, unknown> = {preamble: [], articles: [], chapters: [], paragraphs: [], conclusions: [], signatures: [], signing: null}
+  // The last section of each type speaks for it.
+  let preamble: ReturnType<typeof sectionHandlers.preamble> = {preamble: []}
+  let body: ReturnType<typeof sectionHandlers.body> = {articles: [], chapters: [], paragraphs: []}
+  let conclusions: ReturnType<typeof sectionHandlers.conclusions> = {conclusions: [], signatures: [], signing: null}
   for (const section of doc.children) {
-    if (section.type === 'preamble') Object.assign(parts, sectionHandlers.preamble(section))
-    else if (section.type === 'body') Object.assign(parts, sectionHandlers.body(section))
-    else if (section.type === 'conclusions') Object.assign(parts, sectionHandlers.conclusions(section))
+    if (section.type === 'preamble') preamble = sectionHandlers.preamble(section)
+    else if (section.type === 'body') body = sectionHandlers.body(section)
+    else if (section.type === 'conclusions') conclusions = sectionHandlers.conclusions(section)
   }
   const citations: JsonCitation[] = []
   const entities = new Map<string, JsonEntity>()
@@ -196,7 +199,13 @@ export function toJson(doc: Document): Record<string, unknown> {
     parties: meta.parties,
     truncated: meta.truncated === true,
     preface: preface ? paragraphs(preface.children) : [],
-    ...parts,
+    preamble: preamble.preamble,
+    articles: body.articles,
+    chapters: body.chapters,
+    paragraphs: body.paragraphs,
+    conclusions: conclusions.conclusions,
+    signatures: conclusions.signatures,
+    signing: conclusions.signing,
     citations,
     entities: [...entities.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     stamps: meta.stamps,
