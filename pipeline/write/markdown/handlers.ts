@@ -19,21 +19,27 @@ type Handler = (node: never, state: State) => RootContent[]
 /** A printed signature mark (`（签字）`, `(签字)`), possibly with layout around it. */
 const MARK = /^[\s\u3000]*[（(][签簽]字[）)][\s\u3000]*$/u
 
-function inline(nodes: readonly Inline[], state: State): PhrasingContent[] {
+/**
+ * Phrasing of inline nodes: a link for a citation of a document in the batch,
+ * text for everything else, adjacent text as one node. `lead` (a number) opens
+ * the first text.
+ */
+function inline(nodes: readonly Inline[], state: State, lead: string | null = null): PhrasingContent[] {
   const out: PhrasingContent[] = []
+  let text = lead
   for (const node of nodes) {
     if (node.type === 'citation' && node.target) {
       const url = state.hrefOf(node.target)
       if (url) {
+        if (text !== null) out.push({type: 'text', value: text})
+        text = null
         out.push({type: 'link', url, title: node.target, children: [{type: 'text', value: toText(node)}]} satisfies Link)
         continue
       }
     }
-    const value = toText(node)
-    const last = out[out.length - 1]
-    if (last && last.type === 'text') last.value += value
-    else out.push({type: 'text', value})
+    text = text === null ? toText(node) : text + toText(node)
   }
+  if (text !== null) out.push({type: 'text', value: text})
   return out
 }
 
@@ -76,37 +82,35 @@ export const handlers: Record<string, Handler> = {
   }
 }
 
-/** A numbered division: its number opens its first paragraph, as printed. */
+/**
+ * A numbered division: its number opens its first paragraph, as printed. Every
+ * paragraph made here has its adjacent text as one node (`inline`).
+ */
 function numbered(node: Division, state: State): RootContent[] {
-  const [num, ...rest] = node.children
+  const children = node.children
+  const num = children[0]
+  const first = children[1]
   const out: RootContent[] = []
-  const first = rest[0]
+  let next = 1
   if (first && first.type === 'paragraph') {
-    out.push({type: 'paragraph', children: [{type: 'text', value: num.value + numberSeparator(node)}, ...inline(first.children, state)]})
-    rest.shift()
+    out.push({type: 'paragraph', children: inline(first.children, state, num.value + numberSeparator(node))})
+    next = 2
   } else {
     out.push({type: 'paragraph', children: [{type: 'text', value: num.value}]})
   }
-  out.push(...all(rest, state))
-  return mergeText(out)
-}
-
-function mergeText(nodes: RootContent[]): RootContent[] {
-  for (const node of nodes) {
-    if (node.type !== 'paragraph') continue
-    const merged: PhrasingContent[] = []
-    for (const child of node.children) {
-      const last = merged[merged.length - 1]
-      if (last && last.type === 'text' && child.type === 'text') last.value += child.value
-      else merged.push(child)
-    }
-    node.children = merged
-  }
-  return nodes
+  for (let index = next; index < children.length; index++) append(out, one(children[index]!, state))
+  return out
 }
 
 export function all(nodes: readonly AnyNode[], state: State): RootContent[] {
-  return nodes.flatMap((node) => one(node, state))
+  const out: RootContent[] = []
+  for (const node of nodes) append(out, one(node, state))
+  return out
+}
+
+/** `out.push(...more)` without spreading (a long list would overflow the call). */
+function append(out: RootContent[], more: readonly RootContent[]): void {
+  for (const node of more) out.push(node)
 }
 
 export function one(node: AnyNode, state: State): RootContent[] {

@@ -1,66 +1,51 @@
 /**
  * Markdown writer: the document as an mdast tree (YAML front matter for the
  * metadata, the title as H1, paragraphs as printed), serialised by remark. No
- * Markdown is assembled from strings; escaping is remark's.
+ * Markdown is assembled from strings; escaping is remark's, with handlers
+ * that skip its work where it would change nothing (`shortcut-handlers.ts`).
+ * The front matter is YAML in the bytes the `yaml` package writes
+ * (`front-matter.ts`).
  */
 import {unified} from 'unified'
 import remarkStringify from 'remark-stringify'
 import remarkFrontmatter from 'remark-frontmatter'
-import {Scalar, stringify as yaml} from 'yaml'
 import type {Root as MdastRoot} from 'mdast'
 import type {Document} from '../../tree/types.js'
 import type {Writer} from '../types.js'
 import {all} from './handlers.js'
+import {paragraph, root, text} from './shortcut-handlers.js'
+import {frontMatterYaml} from './front-matter.js'
 import {boundDepth} from '../bounded-depth.js'
-import {generator} from '../../version.js'
+import {utf8} from '../utf8.js'
+
+export {frontMatter} from './front-matter.js'
 
 const processor = unified()
   .use(remarkFrontmatter, ['yaml'])
-  .use(remarkStringify, {bullet: '-', emphasis: '_', strong: '*', rule: '-', listItemIndent: 'one', fences: true})
+  .use(remarkStringify, {bullet: '-', emphasis: '_', strong: '*', rule: '-', listItemIndent: 'one', fences: true, handlers: {root, paragraph, text}})
   .freeze()
 
-/**
- * A date as a double-quoted string: YAML 1.1 parsers (PyYAML, Ruby) read a plain
- * `1994-03-07` as a timestamp, YAML 1.2 ones as a string; quoted, all read the same string.
- */
-function quotedDate(value: string | null | undefined): Scalar | null {
-  if (value === null || value === undefined) return null
-  const scalar = new Scalar(value)
-  scalar.type = Scalar.QUOTE_DOUBLE
-  return scalar
-}
+/** Markdown file names by Work URI, once per batch (the first document with a URI wins, as a search would find it). */
+const hrefs = new WeakMap<readonly Document[], {size: number; byId: Map<string, string>}>()
 
-export function frontMatter(doc: Document): Record<string, unknown> {
-  const {meta} = doc
-  return {
-    id: meta.id,
-    type: meta.docType,
-    title: meta.title,
-    language: meta.language,
-    signed: quotedDate(meta.dates.signed?.value),
-    signedSource: meta.dates.signed?.source ?? null,
-    published: quotedDate(meta.dates.published?.value),
-    effective: quotedDate(meta.dates.effective?.value),
-    work: quotedDate(meta.dates.work?.value),
-    workSource: meta.dates.work?.source ?? null,
-    truncated: meta.truncated === true,
-    place: meta.place,
-    parties: meta.parties.map((p) => ({name: p.name, code: p.code})),
-    source: {file: meta.source.file, sha256: meta.source.sha256, start: meta.source.start, end: meta.source.end},
-    generator
+function hrefsOf(batch: readonly Document[]): Map<string, string> {
+  let known = hrefs.get(batch)
+  if (!known || known.size !== batch.length) {
+    const byId = new Map<string, string>()
+    for (const doc of batch) if (!byId.has(doc.meta.id)) byId.set(doc.meta.id, `${doc.meta.slug}.md`)
+    hrefs.set(batch, (known = {size: batch.length, byId}))
   }
+  return known.byId
 }
 
 export function toMdast(doc: Document, batch: readonly Document[]): MdastRoot {
+  const known = hrefsOf(batch)
   const state = {
-    hrefOf(workUri: string): string | null {
-      const target = batch.find((d) => d.meta.id === workUri)
-      return target ? `${target.meta.slug}.md` : null
-    }
+    hrefOf: (workUri: string): string | null => known.get(workUri) ?? null
   }
   return {
     type: 'root',
-    children: [{type: 'yaml', value: yaml(frontMatter(doc), {lineWidth: 0}).trimEnd()}, ...all(doc.children, state)]
+    children: [{type: 'yaml', value: frontMatterYaml(doc)}, ...all(doc.children, state)]
   }
 }
 
@@ -70,6 +55,6 @@ export const markdownWriter: Writer = {
   extension: '.md',
   mediaType: 'text/markdown',
   write(doc, context) {
-    return new TextEncoder().encode(processor.stringify(toMdast(boundDepth(doc, context), context.batch)))
+    return utf8(processor.stringify(toMdast(boundDepth(doc, context), context.batch)))
   }
 }
