@@ -14,6 +14,13 @@ const index = new Map<State, number>(states.map((s, i) => [s, i]))
 const weights: Array<Map<string, number>> = states.map(() => new Map())
 for (const row of emissions) weights[index.get(row.state)!]!.set(row.feature, row.weight)
 
+/** The same weights as flat rows per state, in table order (so every sum adds in the same order). */
+const compiled = weights.map((table) => ({
+  bias: table.get('bias') ?? 0,
+  features: [...table.keys()].filter((feature) => feature !== 'bias') as Array<keyof Features>,
+  weights: Float64Array.from([...table].filter(([feature]) => feature !== 'bias').map(([, weight]) => weight))
+}))
+
 /** Transition weights, NEG where the grammar forbids the move. */
 const move: Float64Array = new Float64Array(S * S).fill(NEG)
 const start: Float64Array = new Float64Array(S).fill(NEG)
@@ -26,12 +33,13 @@ for (const row of transitions) {
 
 /** How much a block's features speak for each state. */
 export function emission(features: Features, state: State): number {
-  const table = weights[index.get(state)!]!
-  let score = table.get('bias') ?? 0
-  for (const [feature, weight] of table) {
-    if (feature === 'bias') continue
-    score += weight * (features[feature as keyof Features] ?? 0)
-  }
+  return emissionAt(features, index.get(state)!)
+}
+
+function emissionAt(features: Features, state: number): number {
+  const row = compiled[state]!
+  let score = row.bias
+  for (let k = 0; k < row.features.length; k++) score += row.weights[k]! * (features[row.features[k]!] ?? 0)
   return score
 }
 
@@ -46,9 +54,10 @@ export function decode(blocks: readonly Features[]): Decoded {
   if (n === 0) return {states: [], score: 0}
   const score = new Float64Array(n * S)
   const back = new Int8Array(n * S)
-  for (let s = 0; s < S; s++) score[s] = start[s]! + emission(blocks[0]!, states[s]!)
+  for (let s = 0; s < S; s++) score[s] = start[s]! + emissionAt(blocks[0]!, s)
+  const e = new Float64Array(S)
   for (let i = 1; i < n; i++) {
-    const e = states.map((state) => emission(blocks[i]!, state))
+    for (let s = 0; s < S; s++) e[s] = emissionAt(blocks[i]!, s)
     for (let s = 0; s < S; s++) {
       let best = NEG
       let from = 0
