@@ -13,7 +13,7 @@
  * Every structural eId contains `_` and no TLC eId does, so the two can never
  * collide; within each family a clash gets a numeric suffix.
  */
-import type {Element} from '@xmldom/xmldom'
+import type {XmlElement} from './element.js'
 import {EID_ABBREVIATION} from './vocabulary.js'
 
 /** Sections that prefix their content's eIds without carrying one. */
@@ -28,21 +28,22 @@ export function tlcEid(ref: string, taken: ReadonlySet<string>): string {
 }
 
 /**
- * Assigns structural eIds below `root` (the `statement`), skipping `meta`.
- * `ordinals` maps numbered elements to their Arabic number. eIds already in
+ * Assigns structural eIds below `root` (the `statement`), skipping `meta`;
+ * numbered elements carry their Arabic number in `ordinal`. eIds already in
  * the document (meta) are kept and reserved. Returns every eId in the document.
  */
-export function assignEids(root: Element, ordinals: ReadonlyMap<Element, number>): Set<string> {
+export function assignEids(root: XmlElement): Set<string> {
   const used = new Set<string>()
-  for (const el of descendants(root)) {
-    const eId = el.getAttribute('eId')
-    if (eId !== null) used.add(eId)
-  }
+  collectEids(root, used)
   const counters = new Map<string, number>()
 
   // The next suffix to try per base, so n clashes cost n steps, not n².
   const nextSuffix = new Map<string, number>()
   const unique = (base: string): string => {
+    if (!used.has(base)) {
+      used.add(base)
+      return base
+    }
     let eId = base
     let n = nextSuffix.get(base) ?? 2
     while (used.has(eId)) eId = `${base}_${n++}`
@@ -51,9 +52,10 @@ export function assignEids(root: Element, ordinals: ReadonlyMap<Element, number>
     return eId
   }
 
-  const walk = (parent: Element, prefix: string): void => {
-    for (const el of childElements(parent)) {
-      const name = el.localName ?? el.nodeName
+  const walk = (parent: XmlElement, prefix: string): void => {
+    for (const el of parent.children) {
+      if (typeof el === 'string') continue
+      const name = el.localName
       if (name === 'meta') continue
       if (PREFIX_SECTIONS.has(name)) {
         walk(el, name)
@@ -64,8 +66,8 @@ export function assignEids(root: Element, ordinals: ReadonlyMap<Element, number>
         walk(el, prefix)
         continue
       }
-      let number = ordinals.get(el)
-      if (number === undefined || !Number.isSafeInteger(number) || number < 0) {
+      let number = el.ordinal
+      if (number === null || !Number.isSafeInteger(number) || number < 0) {
         const key = prefix + '\u0000' + abbreviation
         number = (counters.get(key) ?? 0) + 1
         counters.set(key, number)
@@ -80,32 +82,25 @@ export function assignEids(root: Element, ordinals: ReadonlyMap<Element, number>
   return used
 }
 
+/** Adds every `eId` attribute below `parent` to `used`. */
+function collectEids(parent: XmlElement, used: Set<string>): void {
+  for (const el of parent.children) {
+    if (typeof el === 'string') continue
+    const eId = el.getAttribute('eId')
+    if (eId !== null) used.add(eId)
+    collectEids(el, used)
+  }
+}
+
 /** Sets `name` as the element's first attribute, keeping the others in order. */
-function setFirstAttribute(el: Element, name: string, value: string): void {
-  const rest: Array<{namespace: string | null; name: string; value: string}> = []
-  for (const attr of Array.from(el.attributes)) {
-    if (attr.name !== name) rest.push({namespace: attr.namespaceURI, name: attr.name, value: attr.value})
-  }
-  for (const attr of rest) el.removeAttribute(attr.name)
-  el.removeAttribute(name)
-  el.setAttribute(name, value)
-  for (const attr of rest) {
-    if (attr.namespace === null) el.setAttribute(attr.name, attr.value)
-    else el.setAttributeNS(attr.namespace, attr.name, attr.value)
-  }
+function setFirstAttribute(el: XmlElement, name: string, value: string): void {
+  const at = el.attributes.findIndex(([key]) => key === name)
+  if (at !== -1) el.attributes.splice(at, 1)
+  el.attributes.unshift([name, value])
 }
 
-export function childElements(parent: Element): Element[] {
-  const out: Element[] = []
-  for (let node = parent.firstChild; node !== null; node = node.nextSibling) {
-    if (node.nodeType === 1) out.push(node as Element)
-  }
+export function childElements(parent: XmlElement): XmlElement[] {
+  const out: XmlElement[] = []
+  for (const child of parent.children) if (typeof child !== 'string') out.push(child)
   return out
-}
-
-export function* descendants(root: Element): Generator<Element> {
-  for (const child of childElements(root)) {
-    yield child
-    yield* descendants(child)
-  }
 }

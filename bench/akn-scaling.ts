@@ -1,0 +1,113 @@
+/**
+ * The Akoma Ntoso writer's cost for `make bench`: time to write a generated
+ * document of N and 2N articles and of D and 2D nested points, with the
+ * ratios (a linear writer gives ≈ 2.0), then milliseconds per document on
+ * the seed corpus (`seedCorpus(334)`, converted once, every document written
+ * several times). Trees are built by hand, so only the writer is measured.
+ */
+import type {Position} from 'unist'
+import {convert} from '../pipeline/batch/convert.js'
+import type {Division, Document, Paragraph} from '../pipeline/tree/types.js'
+import {aknWriter} from '../pipeline/write/akn/index.js'
+import {createWriteContext} from '../pipeline/write/context.js'
+import type {WriteContext} from '../pipeline/write/types.js'
+import {seedCorpus} from './corpus.js'
+
+const at = (offset: number): Position => ({start: {line: 1, column: offset + 1, offset}, end: {line: 1, column: offset + 2, offset: offset + 1}})
+
+function paragraph(offset: number, ...children: Paragraph['children']): Paragraph {
+  return {type: 'paragraph', children, position: at(offset)}
+}
+
+function frame(slug: string, body: Array<Paragraph | Division>): Document {
+  return {
+    type: 'document',
+    meta: {
+      id: '/akn/cn/statement/jointStatement/2005-03-17/cn-az',
+      docType: 'jointStatement',
+      docTypeLabel: '联合声明',
+      title: '中华人民共和国和阿塞拜疆共和国联合声明',
+      language: 'zh-Hans',
+      dates: {signed: null, published: null, effective: null, work: null},
+      place: null,
+      parties: [
+        {name: '中华人民共和国', code: 'cn'},
+        {name: '阿塞拜疆共和国', code: 'az'}
+      ],
+      slug,
+      stamps: [],
+      removed: [],
+      source: {file: `${slug}.txt`, sha256: '0'.repeat(64), encoding: 'utf-8', start: 0, end: 0, byteStart: 0, byteEnd: 0}
+    },
+    children: [{type: 'body', children: body, position: at(0)}],
+    position: at(0)
+  }
+}
+
+/** `count` articles, one line each: a number, text with a date, a person and characters to escape. */
+export function articleDocument(count: number): Document {
+  const articles: Division[] = []
+  for (let i = 1; i <= count; i++) {
+    const text = paragraph(
+      i,
+      {type: 'text', value: `双方同意在第${i}条的框架内加强合作 & 交流，`, position: at(i)},
+      {type: 'date', iso: '2005-03-17', children: [{type: 'text', value: '2005年3月17日', position: at(i)}], position: at(i)},
+      {type: 'text', value: '由', position: at(i)},
+      {type: 'person', ref: `person${i % 50}`, href: '', showAs: '', children: [{type: 'text', value: `某人${i % 50}`, position: at(i)}], position: at(i)},
+      {type: 'text', value: '负责<落实>。', position: at(i)}
+    )
+    articles.push({type: 'article', ordinal: i, style: 'arabic-dot', children: [{type: 'num', value: `${i}.`, position: at(i)}, text], position: at(i)})
+  }
+  return frame(`articles-${count}`, articles)
+}
+
+/** An article holding `depth` points, each inside the one before (`（一）` repeated). */
+export function nestedDocument(depth: number): Document {
+  let inner: Division | null = null
+  for (let level = depth; level >= 1; level--) {
+    const children: Division['children'] = [{type: 'num', value: '（一）', position: at(level)}, paragraph(level, {type: 'text', value: `第${level}层。`, position: at(level)})]
+    if (inner) children.push(inner)
+    inner = {type: 'point', ordinal: 1, style: 'paren-hanzi', children, position: at(level)}
+  }
+  const lead = paragraph(0, {type: 'text', value: '双方同意：', position: at(0)})
+  const article: Division = {type: 'article', ordinal: 1, style: 'dun-hanzi', children: [{type: 'num', value: '一、', position: at(0)}, lead, ...(inner ? [inner] : [])], position: at(0)}
+  return frame(`nested-${depth}`, [article])
+}
+
+/** The fastest of `runs` writes of `doc`, in milliseconds (after one warm-up). */
+function bestOf(runs: number, doc: Document, context: WriteContext): number {
+  aknWriter.write(doc, context)
+  let best = Infinity
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now()
+    aknWriter.write(doc, context)
+    best = Math.min(best, performance.now() - started)
+  }
+  return best
+}
+
+function scaling(label: string, make: (size: number) => Document, size: number): void {
+  const small = make(size)
+  const large = make(size * 2)
+  const context = createWriteContext([small, large], {sourceDateEpoch: 0})
+  const a = bestOf(5, small, context)
+  const b = bestOf(5, large, context)
+  console.log(`  ${label} ${String(size).padStart(6)}: ${a.toFixed(1).padStart(7)} ms   ${String(size * 2).padStart(6)}: ${b.toFixed(1).padStart(7)} ms   ratio ${(b / a).toFixed(2)}`)
+}
+
+export async function aknScalingBench(): Promise<void> {
+  const articles = Number(process.env['BENCH_AKN_ARTICLES'] ?? 20_000)
+  const depth = Number(process.env['BENCH_AKN_DEPTH'] ?? 1_000)
+  console.log('\nAKN writer (one thread, best of 5; a linear writer doubles)')
+  scaling('articles', articleDocument, articles)
+  scaling('depth   ', nestedDocument, depth)
+
+  const {documents} = await convert(seedCorpus(334))
+  const context = createWriteContext(documents, {sourceDateEpoch: 0})
+  const rounds = 5
+  for (const doc of documents) aknWriter.write(doc, context)
+  const started = performance.now()
+  for (let round = 0; round < rounds; round++) for (const doc of documents) aknWriter.write(doc, context)
+  const ms = (performance.now() - started) / (rounds * documents.length)
+  console.log(`  seedCorpus(334): ${ms.toFixed(3)} ms per document (${documents.length} documents, ${rounds} rounds)`)
+}
