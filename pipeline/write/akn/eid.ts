@@ -27,6 +27,15 @@ export function tlcEid(ref: string, taken: ReadonlySet<string>): string {
   return eId
 }
 
+/** The eId abbreviation of each element that carries one. */
+const ABBREVIATION: ReadonlyMap<string, string> = new Map(Object.entries(EID_ABBREVIATION))
+
+/** Where eIds are being named: the prefix of the children's eIds and their counters per abbreviation. */
+interface Scope {
+  readonly prefix: string
+  counters: Map<string, number> | null
+}
+
 /**
  * Assigns structural eIds below `root` (the `statement`), skipping `meta`;
  * numbered elements carry their Arabic number in `ordinal`. eIds already in
@@ -35,7 +44,6 @@ export function tlcEid(ref: string, taken: ReadonlySet<string>): string {
 export function assignEids(root: XmlElement): Set<string> {
   const used = new Set<string>()
   collectEids(root, used)
-  const counters = new Map<string, number>()
 
   // The next suffix to try per base, so n clashes cost n steps, not n².
   const nextSuffix = new Map<string, number>()
@@ -52,33 +60,38 @@ export function assignEids(root: XmlElement): Set<string> {
     return eId
   }
 
-  const walk = (parent: XmlElement, prefix: string): void => {
+  // Counters belong to a prefix: every eId is unique and contains `_`, so only a section's
+  // name can recur as a prefix, and its scope is shared.
+  const sections = new Map<string, Scope>()
+  const section = (name: string): Scope => {
+    let scope = sections.get(name)
+    if (scope === undefined) sections.set(name, (scope = {prefix: name, counters: null}))
+    return scope
+  }
+
+  const walk = (parent: XmlElement, scope: Scope): void => {
     for (const el of parent.children) {
       if (typeof el === 'string') continue
       const name = el.localName
-      if (name === 'meta') continue
-      if (PREFIX_SECTIONS.has(name)) {
-        walk(el, name)
-        continue
-      }
-      const abbreviation = EID_ABBREVIATION[name]
+      const abbreviation = ABBREVIATION.get(name)
       if (abbreviation === undefined) {
-        walk(el, prefix)
+        if (name !== 'meta') walk(el, PREFIX_SECTIONS.has(name) ? section(name) : scope)
         continue
       }
       let number = el.ordinal
       if (number === null || !Number.isSafeInteger(number) || number < 0) {
-        const key = prefix + '\u0000' + abbreviation
-        number = (counters.get(key) ?? 0) + 1
-        counters.set(key, number)
+        const counters = (scope.counters ??= new Map())
+        number = (counters.get(abbreviation) ?? 0) + 1
+        counters.set(abbreviation, number)
       }
-      const eId = unique((prefix === '' ? '' : prefix + '__') + abbreviation + '_' + String(number))
-      setFirstAttribute(el, 'eId', eId)
-      walk(el, eId)
+      const eId = unique((scope.prefix === '' ? '' : scope.prefix + '__') + abbreviation + '_' + String(number))
+      if (el.attributes.length > 0) el.removeAttribute('eId')
+      el.eId = eId
+      walk(el, {prefix: eId, counters: null})
     }
   }
 
-  walk(root, '')
+  walk(root, {prefix: '', counters: null})
   return used
 }
 
@@ -86,17 +99,10 @@ export function assignEids(root: XmlElement): Set<string> {
 function collectEids(parent: XmlElement, used: Set<string>): void {
   for (const el of parent.children) {
     if (typeof el === 'string') continue
-    const eId = el.getAttribute('eId')
-    if (eId !== null) used.add(eId)
+    const {attributes} = el
+    for (let i = 0; i < attributes.length; i += 2) if (attributes[i] === 'eId') used.add(attributes[i + 1]!)
     collectEids(el, used)
   }
-}
-
-/** Sets `name` as the element's first attribute, keeping the others in order. */
-function setFirstAttribute(el: XmlElement, name: string, value: string): void {
-  const at = el.attributes.findIndex(([key]) => key === name)
-  if (at !== -1) el.attributes.splice(at, 1)
-  el.attributes.unshift([name, value])
 }
 
 export function childElements(parent: XmlElement): XmlElement[] {

@@ -11,25 +11,25 @@ export type XmlNode = XmlElement | string
 export class XmlElement {
   /** Qualified name as written (`article`, `diptext:source`). */
   readonly name: string
+  /** The name without its prefix (`source` for `diptext:source`). */
+  readonly localName: string
   /** Namespace URI; declared on the element where it differs from its parent's for the same prefix. */
   readonly namespace: string
-  /** Attributes in the order they are written (`eid.ts` puts `eId` first). */
-  readonly attributes: Array<[name: string, value: string]>
+  /** Attributes in the order they are written, as names and values in turn: `[name, value, name, value…]`. */
+  readonly attributes: string[]
   readonly children: XmlNode[] = []
   parent: XmlElement | null = null
   /** The Arabic number of a numbered element (`article`, `point`, `chapter`), for `eid.ts`. */
   ordinal: number | null = null
+  /** The structural eId given by `eid.ts`, written before the other attributes. */
+  eId: string | null = null
 
-  constructor(name: string, namespace: string, attributes: Array<[string, string]> = []) {
+  constructor(name: string, namespace: string, attributes: string[] = []) {
     this.name = name
+    const colon = name.indexOf(':')
+    this.localName = colon === -1 ? name : name.slice(colon + 1)
     this.namespace = namespace
     this.attributes = attributes
-  }
-
-  /** The name without its prefix (`source` for `diptext:source`). */
-  get localName(): string {
-    const colon = this.name.indexOf(':')
-    return colon === -1 ? this.name : this.name.slice(colon + 1)
   }
 
   appendChild<T extends XmlNode>(child: T): T {
@@ -46,7 +46,19 @@ export class XmlElement {
   }
 
   getAttribute(name: string): string | null {
-    for (const [key, value] of this.attributes) if (key === name) return value
+    if (name === 'eId' && this.eId !== null) return this.eId
+    const {attributes} = this
+    for (let i = 0; i < attributes.length; i += 2) if (attributes[i] === name) return attributes[i + 1]!
     return null
+  }
+
+  removeAttribute(name: string): void {
+    const {attributes} = this
+    for (let i = 0; i < attributes.length; i += 2) {
+      if (attributes[i] === name) {
+        attributes.splice(i, 2)
+        return
+      }
+    }
   }
 }

@@ -30,6 +30,16 @@ export function toAkn(input: Document, context: WriteContext | null = null): str
 }
 
 const encoder = new TextEncoder()
+/** Reused for documents up to this many UTF-16 units (`encodeInto` and one copy beat `encode`); larger ones are encoded alone. */
+const SCRATCH_UNITS = 1 << 16
+let scratch: Uint8Array | null = null
+
+function utf8(text: string): Uint8Array {
+  if (text.length > SCRATCH_UNITS) return encoder.encode(text)
+  scratch ??= new Uint8Array(SCRATCH_UNITS * 3)
+  const {written} = encoder.encodeInto(text, scratch)
+  return scratch.slice(0, written)
+}
 
 export const aknWriter: Writer = {
   name: 'akn',
@@ -37,6 +47,6 @@ export const aknWriter: Writer = {
   extension: '.xml',
   mediaType: 'application/akn+xml',
   write(doc, context) {
-    return encoder.encode(toAkn(doc, context))
+    return utf8(toAkn(doc, context))
   }
 }

@@ -22,36 +22,31 @@ interface Scope {
 }
 
 export function serialize(root: XmlElement): string {
-  const out: string[] = [XML_DECLARATION, '\n']
-  writeElement(root, 0, null, out)
-  out.push('\n')
-  return out.join('')
+  return XML_DECLARATION + '\n' + writeElement(root, 0, null) + '\n'
 }
 
-function writeElement(el: XmlElement, depth: number, scope: Scope | null, out: string[]): void {
-  let tag = '<' + el.name
-  for (const [name, value] of el.attributes) tag += ' ' + name + '="' + escapeAttribute(value) + '"'
+function writeElement(el: XmlElement, depth: number, scope: Scope | null): string {
+  let out = '<' + el.name
+  if (el.eId !== null) out += ' eId="' + escapeAttribute(el.eId) + '"'
+  const {attributes} = el
+  for (let i = 0; i < attributes.length; i += 2) out += ' ' + attributes[i]! + '="' + escapeAttribute(attributes[i + 1]!) + '"'
   const colon = el.name.indexOf(':')
   const prefix = colon === -1 ? '' : el.name.slice(0, colon)
   let inner = scope
   if (lookup(scope, prefix) !== el.namespace) {
-    tag += ' ' + (prefix === '' ? 'xmlns' : 'xmlns:' + prefix) + '="' + escapeAttribute(el.namespace) + '"'
+    out += ' ' + (prefix === '' ? 'xmlns' : 'xmlns:' + prefix) + '="' + escapeAttribute(el.namespace) + '"'
     inner = {prefix, namespace: el.namespace, outer: scope}
   }
   const {children} = el
-  if (children.length === 0) {
-    out.push(tag + '/>')
-    return
-  }
-  out.push(tag + '>')
+  if (children.length === 0) return out + '/>'
+  out += '>'
   const indented = isIndented(el)
   const childIndent = indented ? newline(depth + 1) : ''
   for (const child of children) {
-    if (indented) out.push(childIndent)
-    if (typeof child === 'string') out.push(escapeText(child))
-    else writeElement(child, depth + 1, inner, out)
+    if (indented) out += childIndent
+    out += typeof child === 'string' ? escapeText(child) : writeElement(child, depth + 1, inner)
   }
-  out.push(indented ? newline(depth) + '</' + el.name + '>' : '</' + el.name + '>')
+  return out + (indented ? newline(depth) : '') + '</' + el.name + '>'
 }
 
 function lookup(scope: Scope | null, prefix: string): string | null {

@@ -49,14 +49,8 @@ export interface State {
 }
 
 export function createState(tree: Document, handlers: Handlers, context: WriteContext | null): State {
-  // How many times each name is on the stack: `inside` is a lookup, whatever the depth.
-  const open = new Map<string, number>()
-  const push = (name: string): void => {
-    open.set(name, (open.get(name) ?? 0) + 1)
-  }
-  const pop = (name: string): void => {
-    open.set(name, (open.get(name) ?? 1) - 1)
-  }
+  // The node types being written; its depth is bounded by `boundDepth`.
+  const stack: string[] = []
 
   const state: State = {
     root: new XmlElement('akomaNtoso', AKN_NAMESPACE),
@@ -66,15 +60,15 @@ export function createState(tree: Document, handlers: Handlers, context: WriteCo
     events: new Set(),
     signatureRole: null,
     element(name, attributes = []) {
-      const written: Array<[string, string]> = []
+      const written: string[] = []
       for (const [key, value] of attributes) {
         if (value === undefined || value === null) continue
-        written.push([key, xmlSafe(value)])
+        written.push(key, xmlSafe(value))
       }
       return new XmlElement(name, AKN_NAMESPACE, written)
     },
     foreign(namespace, name, attributes) {
-      return new XmlElement(name, namespace, attributes.map(([key, value]) => [key, value]))
+      return new XmlElement(name, namespace, attributes.flat())
     },
     append(parent, name, attributes) {
       return parent.appendChild(state.element(name, attributes))
@@ -85,22 +79,24 @@ export function createState(tree: Document, handlers: Handlers, context: WriteCo
     handle(node, parent) {
       const handler = handlers[node.type] as Handler | undefined
       if (!handler) throw new Error(`Cannot write \`${node.type}\` node as Akoma Ntoso: no handler`)
-      push(node.type)
+      stack.push(node.type)
       try {
         handler(node, parent, state)
       } finally {
-        pop(node.type)
+        stack.pop()
       }
     },
     all(nodes, parent) {
       for (const node of nodes) state.handle(node, parent)
     },
     enter(name) {
-      push(name)
-      return () => pop(name)
+      stack.push(name)
+      return () => {
+        stack.pop()
+      }
     },
     inside(name) {
-      return (open.get(name) ?? 0) > 0
+      return stack.includes(name)
     }
   }
   return state
