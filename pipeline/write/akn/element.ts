@@ -5,7 +5,7 @@
  * here costs one `push`, so building is linear in the document.
  */
 
-/** A child: an element, or text (already made XML-safe by `state.text`). */
+/** A child: an element, or character data as written (made safe and escaped by `state.text`). */
 export type XmlNode = XmlElement | string
 
 export class XmlElement {
@@ -15,7 +15,7 @@ export class XmlElement {
   readonly localName: string
   /** Namespace URI; declared on the element where it differs from its parent's for the same prefix. */
   readonly namespace: string
-  /** Attributes in the order they are written, as names and values in turn: `[name, value, name, value…]`. */
+  /** Attributes in the order they are written, names and values (escaped, as written) in turn: `[name, value, name, value…]`. */
   readonly attributes: string[]
   readonly children: XmlNode[] = []
   parent: XmlElement | null = null
@@ -45,6 +45,7 @@ export class XmlElement {
     return child
   }
 
+  /** The value as written (escaped); `eId` once `eid.ts` has named the element. */
   getAttribute(name: string): string | null {
     if (name === 'eId' && this.eId !== null) return this.eId
     const {attributes} = this

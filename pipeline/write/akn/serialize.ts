@@ -6,13 +6,14 @@
  * build with, and which tests still parse with): attributes in the order the
  * handlers set them (`eId` first), a namespace declared after the attributes
  * of the first element that uses it, `<x/>` for an element without children,
- * `< & >` escaped in text and `< > & "`, tab, LF and CR in attribute values.
+ * text and attribute values as the handlers made them (`xml-chars.ts` escapes them).
  * Indentation (`format.ts`) is written here, between the children of
  * element-only containers.
  */
 import type {XmlElement} from './element.js'
 import {isIndented} from './format.js'
 import {XML_DECLARATION} from './vocabulary.js'
+import {escapeAttribute} from './xml-chars.js'
 
 /** Namespaces in scope: a prefix (`''` for the default) bound to a URI, innermost first. */
 interface Scope {
@@ -27,9 +28,10 @@ export function serialize(root: XmlElement): string {
 
 function writeElement(el: XmlElement, depth: number, scope: Scope | null): string {
   let out = '<' + el.name
-  if (el.eId !== null) out += ' eId="' + escapeAttribute(el.eId) + '"'
+  // An eId is made of letters, digits and `_` (`eid.ts`): nothing to escape.
+  if (el.eId !== null) out += ' eId="' + el.eId + '"'
   const {attributes} = el
-  for (let i = 0; i < attributes.length; i += 2) out += ' ' + attributes[i]! + '="' + escapeAttribute(attributes[i + 1]!) + '"'
+  for (let i = 0; i < attributes.length; i += 2) out += ' ' + attributes[i]! + '="' + attributes[i + 1]! + '"'
   const colon = el.name.indexOf(':')
   const prefix = colon === -1 ? '' : el.name.slice(0, colon)
   let inner = scope
@@ -44,7 +46,7 @@ function writeElement(el: XmlElement, depth: number, scope: Scope | null): strin
   const childIndent = indented ? newline(depth + 1) : ''
   for (const child of children) {
     if (indented) out += childIndent
-    out += typeof child === 'string' ? escapeText(child) : writeElement(child, depth + 1, inner)
+    out += typeof child === 'string' ? child : writeElement(child, depth + 1, inner)
   }
   return out + (indented ? newline(depth) : '') + '</' + el.name + '>'
 }
@@ -59,17 +61,4 @@ const NEWLINES: string[] = []
 /** A line break and `depth` levels of two spaces. */
 function newline(depth: number): string {
   return (NEWLINES[depth] ??= '\n' + '  '.repeat(depth))
-}
-
-const TEXT_SPECIAL = /[<&>]/
-const ATTRIBUTE_SPECIAL = /[<>&"\t\n\r]/
-const ENTITY: Readonly<Record<string, string>> = {'<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;'}
-const entity = (c: string): string => ENTITY[c]!
-
-function escapeText(value: string): string {
-  return TEXT_SPECIAL.test(value) ? value.replace(/[<&>]/g, entity) : value
-}
-
-function escapeAttribute(value: string): string {
-  return ATTRIBUTE_SPECIAL.test(value) ? value.replace(/[<>&"\t\n\r]/g, entity) : value
 }

@@ -9,7 +9,7 @@ import type {WriteContext} from '../types.js'
 import {XmlElement} from './element.js'
 import {TlcRegistry} from './tlc.js'
 import {AKN_NAMESPACE} from './vocabulary.js'
-import {xmlSafe} from './xml-chars.js'
+import {attributeData, escapeAttribute, textData} from './xml-chars.js'
 
 /** Writes `node` as children of `parent`. */
 export type Handler<N extends AnyNode = AnyNode> = (node: N, parent: XmlElement, state: State) => void
@@ -33,11 +33,11 @@ export interface State {
   signatureRole: string | null
   /** Creates an AKN element with attributes in the given order. */
   element(name: string, attributes?: Attributes): XmlElement
-  /** Creates an element of another namespace (`diptext:source`), attributes written as given. */
+  /** Creates an element of another namespace (`diptext:source`), attribute values escaped but otherwise as given. */
   foreign(namespace: string, name: string, attributes: ReadonlyArray<readonly [string, string]>): XmlElement
   /** Creates an AKN element, appends it to `parent` and returns it. */
   append(parent: XmlElement, name: string, attributes?: Attributes): XmlElement
-  /** Text, with characters XML cannot carry replaced. */
+  /** Text as written in the XML: characters XML cannot carry replaced, `< & >` escaped. */
   text(value: string): string
   /** Runs the handler for `node`. */
   handle(node: AnyNode, parent: XmlElement): void
@@ -63,18 +63,20 @@ export function createState(tree: Document, handlers: Handlers, context: WriteCo
       const written: string[] = []
       for (const [key, value] of attributes) {
         if (value === undefined || value === null) continue
-        written.push(key, xmlSafe(value))
+        written.push(key, attributeData(value))
       }
       return new XmlElement(name, AKN_NAMESPACE, written)
     },
     foreign(namespace, name, attributes) {
-      return new XmlElement(name, namespace, attributes.flat())
+      const written: string[] = []
+      for (const [key, value] of attributes) written.push(key, escapeAttribute(value))
+      return new XmlElement(name, namespace, written)
     },
     append(parent, name, attributes) {
       return parent.appendChild(state.element(name, attributes))
     },
     text(value) {
-      return xmlSafe(value)
+      return textData(value)
     },
     handle(node, parent) {
       const handler = handlers[node.type] as Handler | undefined
