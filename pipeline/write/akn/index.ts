@@ -14,7 +14,8 @@ import type {Document} from '../../tree/types.js'
 import type {WriteContext, Writer} from '../types.js'
 import {assignEids, childElements} from './eid.js'
 import {handlers} from './handlers/index.js'
-import {serialize} from './serialize.js'
+import type {XmlElement} from './element.js'
+import {serialize, serializeToBytes} from './serialize.js'
 import {boundDepth} from '../bounded-depth.js'
 import {createState} from './state.js'
 
@@ -22,23 +23,16 @@ export {frbrUris, parseWorkUri} from './meta.js'
 
 /** Writes one document of the tree as an Akoma Ntoso XML string. */
 export function toAkn(input: Document, context: WriteContext | null = null): string {
+  return serialize(build(input, context))
+}
+
+/** The element tree of one document, eIds assigned. */
+function build(input: Document, context: WriteContext | null): XmlElement {
   const doc = boundDepth(input, context)
   const state = createState(doc, handlers, context)
   state.handle(doc, state.root)
   for (const statement of childElements(state.root)) assignEids(statement)
-  return serialize(state.root)
-}
-
-const encoder = new TextEncoder()
-/** Reused for documents up to this many UTF-16 units (`encodeInto` and one copy beat `encode`); larger ones are encoded alone. */
-const SCRATCH_UNITS = 1 << 16
-let scratch: Uint8Array | null = null
-
-function utf8(text: string): Uint8Array {
-  if (text.length > SCRATCH_UNITS) return encoder.encode(text)
-  scratch ??= new Uint8Array(SCRATCH_UNITS * 3)
-  const {written} = encoder.encodeInto(text, scratch)
-  return scratch.slice(0, written)
+  return state.root
 }
 
 export const aknWriter: Writer = {
@@ -47,6 +41,6 @@ export const aknWriter: Writer = {
   extension: '.xml',
   mediaType: 'application/akn+xml',
   write(doc, context) {
-    return utf8(toAkn(doc, context))
+    return serializeToBytes(build(doc, context))
   }
 }

@@ -23,32 +23,100 @@ interface Scope {
 }
 
 export function serialize(root: XmlElement): string {
-  return XML_DECLARATION + '\n' + writeElement(root, 0, null) + '\n'
+  const out = new TextOutput()
+  write(root, out)
+  return out.text
 }
 
-function writeElement(el: XmlElement, depth: number, scope: Scope | null): string {
-  let out = '<' + el.name
+/** The same as `serialize`, as UTF-8 bytes, encoded as it goes so no long string is held. */
+export function serializeToBytes(root: XmlElement): Uint8Array {
+  const out = new ByteOutput()
+  write(root, out)
+  return out.bytes()
+}
+
+interface Output {
+  text: string
+  /** Called after each element: a place where the text written so far may be taken away. */
+  checkpoint(): void
+}
+
+function write(root: XmlElement, out: Output): void {
+  out.text += XML_DECLARATION + '\n'
+  writeElement(root, 0, null, out)
+  out.text += '\n'
+}
+
+function writeElement(el: XmlElement, depth: number, scope: Scope | null, out: Output): void {
+  let tag = '<' + el.name
   // An eId is made of letters, digits and `_` (`eid.ts`): nothing to escape.
-  if (el.eId !== null) out += ' eId="' + el.eId + '"'
+  if (el.eId !== null) tag += ' eId="' + el.eId + '"'
   const {attributes} = el
-  for (let i = 0; i < attributes.length; i += 2) out += ' ' + attributes[i]! + '="' + attributes[i + 1]! + '"'
+  for (let i = 0; i < attributes.length; i += 2) tag += ' ' + attributes[i]! + '="' + attributes[i + 1]! + '"'
   const colon = el.name.indexOf(':')
   const prefix = colon === -1 ? '' : el.name.slice(0, colon)
   let inner = scope
   if (lookup(scope, prefix) !== el.namespace) {
-    out += ' ' + (prefix === '' ? 'xmlns' : 'xmlns:' + prefix) + '="' + escapeAttribute(el.namespace) + '"'
+    tag += ' ' + (prefix === '' ? 'xmlns' : 'xmlns:' + prefix) + '="' + escapeAttribute(el.namespace) + '"'
     inner = {prefix, namespace: el.namespace, outer: scope}
   }
   const {children} = el
-  if (children.length === 0) return out + '/>'
-  out += '>'
+  if (children.length === 0) {
+    out.text += tag + '/>'
+    return
+  }
+  out.text += tag + '>'
   const indented = isIndented(el)
   const childIndent = indented ? newline(depth + 1) : ''
   for (const child of children) {
-    if (indented) out += childIndent
-    out += typeof child === 'string' ? child : writeElement(child, depth + 1, inner)
+    if (indented) out.text += childIndent
+    if (typeof child === 'string') out.text += child
+    else writeElement(child, depth + 1, inner, out)
   }
-  return out + (indented ? newline(depth) : '') + '</' + el.name + '>'
+  out.text += (indented ? newline(depth) : '') + '</' + el.name + '>'
+  out.checkpoint()
+}
+
+class TextOutput implements Output {
+  text = ''
+  checkpoint(): void {}
+}
+
+const encoder = new TextEncoder()
+/** UTF-16 units encoded at a time: large enough to be cheap per call, small enough to stay young for the collector. */
+const CHUNK_UNITS = 1 << 14
+/** Where a document that fits in one chunk is encoded before its bytes are copied out (cheaper than `encode`). */
+const scratch = new Uint8Array((CHUNK_UNITS + 1024) * 3)
+
+class ByteOutput implements Output {
+  text = ''
+  #buffer: Uint8Array | null = null
+  #length = 0
+
+  checkpoint(): void {
+    if (this.text.length >= CHUNK_UNITS) this.#flush()
+  }
+
+  bytes(): Uint8Array {
+    if (this.#buffer === null && this.text.length * 3 <= scratch.length) {
+      return scratch.slice(0, encoder.encodeInto(this.text, scratch).written)
+    }
+    this.#flush()
+    return this.#buffer!.slice(0, this.#length)
+  }
+
+  #flush(): void {
+    const {text} = this
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    const needed = this.#length + text.length * 3
+    if (this.#buffer === null || needed > this.#buffer.length) {
+      const grown = new Uint8Array(Math.max((this.#buffer?.length ?? 0) * 2, needed))
+      if (this.#buffer !== null) grown.set(this.#buffer.subarray(0, this.#length))
+      this.#buffer = grown
+    }
+    this.#length += encoder.encodeInto(text, this.#buffer.subarray(this.#length)).written
+    this.text = ''
+  }
 }
 
 function lookup(scope: Scope | null, prefix: string): string | null {
