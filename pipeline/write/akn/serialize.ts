@@ -90,7 +90,8 @@ const scratch = new Uint8Array((CHUNK_UNITS + 1024) * 3)
 
 class ByteOutput implements Output {
   text = ''
-  #buffer: Uint8Array | null = null
+  /** The bytes of the text taken away so far, one array per chunk. */
+  #chunks: Uint8Array[] = []
   #length = 0
 
   checkpoint(): void {
@@ -98,23 +99,23 @@ class ByteOutput implements Output {
   }
 
   bytes(): Uint8Array {
-    if (this.#buffer === null && this.text.length * 3 <= scratch.length) {
-      return scratch.slice(0, encoder.encodeInto(this.text, scratch).written)
-    }
     this.#flush()
-    return this.#buffer!.slice(0, this.#length)
+    if (this.#chunks.length === 1) return this.#chunks[0]!
+    const out = new Uint8Array(this.#length)
+    let at = 0
+    for (const chunk of this.#chunks) {
+      out.set(chunk, at)
+      at += chunk.length
+    }
+    return out
   }
 
   #flush(): void {
     const {text} = this
-    // UTF-8 takes at most 3 bytes per UTF-16 unit.
-    const needed = this.#length + text.length * 3
-    if (this.#buffer === null || needed > this.#buffer.length) {
-      const grown = new Uint8Array(Math.max((this.#buffer?.length ?? 0) * 2, needed))
-      if (this.#buffer !== null) grown.set(this.#buffer.subarray(0, this.#length))
-      this.#buffer = grown
-    }
-    this.#length += encoder.encodeInto(text, this.#buffer.subarray(this.#length)).written
+    // UTF-8 takes at most 3 bytes per UTF-16 unit; a chunk is rarely much longer than CHUNK_UNITS.
+    const bytes = text.length * 3 <= scratch.length ? scratch.slice(0, encoder.encodeInto(text, scratch).written) : encoder.encode(text)
+    this.#chunks.push(bytes)
+    this.#length += bytes.length
     this.text = ''
   }
 }
