@@ -94,17 +94,17 @@ function bestOf(runs: number, doc: Document, context: WriteContext): number {
 }
 
 /** Writes a document of `size` and of twice that, each made just before it is written so only its own tree is alive. */
-function scaling(label: string, make: (size: number) => Document, size: number): void {
+function scaling(label: string, make: (size: number) => Document, size: number, runs: number): void {
   const ms = [size, size * 2].map((n) => {
     const doc = make(n)
-    return bestOf(5, doc, createWriteContext([doc], {sourceDateEpoch: 0}))
+    return bestOf(runs, doc, createWriteContext([doc], {sourceDateEpoch: 0}))
   })
   const [a, b] = ms as [number, number]
   console.log(`  ${label} ${String(size).padStart(6)}: ${a.toFixed(1).padStart(7)} ms   ${String(size * 2).padStart(6)}: ${b.toFixed(1).padStart(7)} ms   ratio ${(b / a).toFixed(2)}`)
 }
 
 export async function aknScalingBench(): Promise<void> {
-  console.log('\nAKN writer (CPU time, one thread, best of 5; a linear writer doubles)')
+  console.log('\nAKN writer (CPU time, one thread, best of 5 runs, of 15 for depth; a linear writer doubles)')
   const {documents} = await convert(seedCorpus(334))
   const context = createWriteContext(documents, {sourceDateEpoch: 0})
   const rounds = 5
@@ -119,6 +119,6 @@ export async function aknScalingBench(): Promise<void> {
 
   const articles = Number(process.env['BENCH_AKN_ARTICLES'] ?? 20_000)
   const depth = Number(process.env['BENCH_AKN_DEPTH'] ?? 1_000)
-  scaling('articles', articleDocument, articles)
-  scaling('depth   ', nestedDocument, depth)
+  scaling('articles', articleDocument, articles, 5)
+  scaling('depth   ', nestedDocument, depth, 15)
 }
