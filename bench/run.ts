@@ -58,3 +58,4 @@ for (const hostile of hostileCases()) {
     `${hostile.name.padEnd(14)} ${(r['inputMiB'] as number).toFixed(2).padStart(7)} MiB  ${String(r['ms'].toFixed(0)).padStart(7)} ms  peak RSS ${r['maxRssMiB'].toFixed(0)} MiB  documents ${r['documents']}  failed ${r['failed']}  messages ${(r['messages'] as string[]).join(',') || '-'}`
   )
 }
+await (await import('./akn-scaling.js')).aknScalingBench()

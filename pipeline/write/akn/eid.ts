@@ -13,7 +13,7 @@
  * Every structural eId contains `_` and no TLC eId does, so the two can never
  * collide; within each family a clash gets a numeric suffix.
  */
-import type {Element} from '@xmldom/xmldom'
+import type {XmlElement} from './element.js'
 import {EID_ABBREVIATION} from './vocabulary.js'
 
 /** Sections that prefix their content's eIds without carrying one. */
@@ -27,22 +27,31 @@ export function tlcEid(ref: string, taken: ReadonlySet<string>): string {
   return eId
 }
 
+/** The eId abbreviation of each element that carries one. */
+const ABBREVIATION: ReadonlyMap<string, string> = new Map(Object.entries(EID_ABBREVIATION))
+
+/** Where eIds are being named: the prefix of the children's eIds and their counters per abbreviation. */
+interface Scope {
+  readonly prefix: string
+  counters: Map<string, number> | null
+}
+
 /**
- * Assigns structural eIds below `root` (the `statement`), skipping `meta`.
- * `ordinals` maps numbered elements to their Arabic number. eIds already in
+ * Assigns structural eIds below `root` (the `statement`), skipping `meta`;
+ * numbered elements carry their Arabic number in `ordinal`. eIds already in
  * the document (meta) are kept and reserved. Returns every eId in the document.
  */
-export function assignEids(root: Element, ordinals: ReadonlyMap<Element, number>): Set<string> {
+export function assignEids(root: XmlElement): Set<string> {
   const used = new Set<string>()
-  for (const el of descendants(root)) {
-    const eId = el.getAttribute('eId')
-    if (eId !== null) used.add(eId)
-  }
-  const counters = new Map<string, number>()
+  collectEids(root, used)
 
   // The next suffix to try per base, so n clashes cost n steps, not n².
   const nextSuffix = new Map<string, number>()
   const unique = (base: string): string => {
+    if (!used.has(base)) {
+      used.add(base)
+      return base
+    }
     let eId = base
     let n = nextSuffix.get(base) ?? 2
     while (used.has(eId)) eId = `${base}_${n++}`
@@ -51,61 +60,53 @@ export function assignEids(root: Element, ordinals: ReadonlyMap<Element, number>
     return eId
   }
 
-  const walk = (parent: Element, prefix: string): void => {
-    for (const el of childElements(parent)) {
-      const name = el.localName ?? el.nodeName
-      if (name === 'meta') continue
-      if (PREFIX_SECTIONS.has(name)) {
-        walk(el, name)
-        continue
-      }
-      const abbreviation = EID_ABBREVIATION[name]
+  // Counters belong to a prefix: every eId is unique and contains `_`, so only a section's
+  // name can recur as a prefix, and its scope is shared.
+  const sections = new Map<string, Scope>()
+  const section = (name: string): Scope => {
+    let scope = sections.get(name)
+    if (scope === undefined) sections.set(name, (scope = {prefix: name, counters: null}))
+    return scope
+  }
+
+  const walk = (parent: XmlElement, scope: Scope): void => {
+    for (const el of parent.children) {
+      if (typeof el === 'string') continue
+      const name = el.localName
+      const abbreviation = ABBREVIATION.get(name)
       if (abbreviation === undefined) {
-        walk(el, prefix)
+        if (name !== 'meta') walk(el, PREFIX_SECTIONS.has(name) ? section(name) : scope)
         continue
       }
-      let number = ordinals.get(el)
-      if (number === undefined || !Number.isSafeInteger(number) || number < 0) {
-        const key = prefix + '\u0000' + abbreviation
-        number = (counters.get(key) ?? 0) + 1
-        counters.set(key, number)
+      let number = el.ordinal
+      if (number === null || !Number.isSafeInteger(number) || number < 0) {
+        const counters = (scope.counters ??= new Map())
+        number = (counters.get(abbreviation) ?? 0) + 1
+        counters.set(abbreviation, number)
       }
-      const eId = unique((prefix === '' ? '' : prefix + '__') + abbreviation + '_' + String(number))
-      setFirstAttribute(el, 'eId', eId)
-      walk(el, eId)
+      const eId = unique((scope.prefix === '' ? '' : scope.prefix + '__') + abbreviation + '_' + String(number))
+      if (el.attributes.length > 0) el.removeAttribute('eId')
+      el.eId = eId
+      walk(el, {prefix: eId, counters: null})
     }
   }
 
-  walk(root, '')
+  walk(root, {prefix: '', counters: null})
   return used
 }
 
-/** Sets `name` as the element's first attribute, keeping the others in order. */
-function setFirstAttribute(el: Element, name: string, value: string): void {
-  const rest: Array<{namespace: string | null; name: string; value: string}> = []
-  for (const attr of Array.from(el.attributes)) {
-    if (attr.name !== name) rest.push({namespace: attr.namespaceURI, name: attr.name, value: attr.value})
-  }
-  for (const attr of rest) el.removeAttribute(attr.name)
-  el.removeAttribute(name)
-  el.setAttribute(name, value)
-  for (const attr of rest) {
-    if (attr.namespace === null) el.setAttribute(attr.name, attr.value)
-    else el.setAttributeNS(attr.namespace, attr.name, attr.value)
+/** Adds every `eId` attribute below `parent` to `used`. */
+function collectEids(parent: XmlElement, used: Set<string>): void {
+  for (const el of parent.children) {
+    if (typeof el === 'string') continue
+    const {attributes} = el
+    for (let i = 0; i < attributes.length; i += 2) if (attributes[i] === 'eId') used.add(attributes[i + 1]!)
+    collectEids(el, used)
   }
 }
 
-export function childElements(parent: Element): Element[] {
-  const out: Element[] = []
-  for (let node = parent.firstChild; node !== null; node = node.nextSibling) {
-    if (node.nodeType === 1) out.push(node as Element)
-  }
+export function childElements(parent: XmlElement): XmlElement[] {
+  const out: XmlElement[] = []
+  for (const child of parent.children) if (typeof child !== 'string') out.push(child)
   return out
-}
-
-export function* descendants(root: Element): Generator<Element> {
-  for (const child of childElements(root)) {
-    yield child
-    yield* descendants(child)
-  }
 }

@@ -4,9 +4,9 @@
  * hierarchical containers) and that hold no text. `p`, `num`, `heading`,
  * `docTitle`, `signature` and every inline element are mixed content and are
  * never touched, so no whitespace is ever added inside the document's text.
+ * `serialize.ts` writes the line breaks, two spaces per level of nesting.
  */
-import type {Element} from '@xmldom/xmldom'
-import {childElements} from './eid.js'
+import type {XmlElement} from './element.js'
 
 const ELEMENT_ONLY: ReadonlySet<string> = new Set([
   'akomaNtoso',
@@ -35,20 +35,9 @@ const ELEMENT_ONLY: ReadonlySet<string> = new Set([
   'formula'
 ])
 
-export function indent(el: Element, depth = 0): void {
-  const children = childElements(el)
-  const name = el.localName ?? el.nodeName
-  const owner = el.ownerDocument
-  const elementOnly = owner !== null && ELEMENT_ONLY.has(name) && children.length > 0 && countChildNodes(el) === children.length
-  for (const child of children) {
-    if (elementOnly) el.insertBefore(owner.createTextNode('\n' + '  '.repeat(depth + 1)), child)
-    indent(child, depth + 1)
-  }
-  if (elementOnly) el.appendChild(owner.createTextNode('\n' + '  '.repeat(depth)))
-}
-
-function countChildNodes(el: Element): number {
-  let count = 0
-  for (let node = el.firstChild; node !== null; node = node.nextSibling) count++
-  return count
+/** Whether `el` is indented: an element-only container whose children are all elements. */
+export function isIndented(el: XmlElement): boolean {
+  if (el.children.length === 0 || !ELEMENT_ONLY.has(el.localName)) return false
+  for (const child of el.children) if (typeof child === 'string') return false
+  return true
 }

@@ -2,19 +2,20 @@
  * The Akoma Ntoso 3.0 writer: one `<akomaNtoso><statement>` file per document.
  *
  * Passes, each in its own module:
- * 1. handlers (`handlers/*.ts`, one per node type) build the DOM with xmldom;
+ * 1. handlers (`handlers/*.ts`, one per node type) build a light element tree
+ *    (`element.ts`), each append one `push`, so the writer is linear in the document;
  * 2. `meta.ts` builds `<meta>` from the FRBR Work URI and the collected references;
  * 3. `eid.ts` assigns every structural eId in one post-pass;
- * 4. `format.ts` indents element-only content (never mixed content);
- * 5. `serialize.ts` writes a fixed declaration and the DOM.
+ * 4. `serialize.ts` writes a fixed declaration and the tree with the bytes xmldom's
+ *    serializer would, indenting element-only content (`format.ts`, never mixed content).
  * Validation against the XSD is separate: `pipeline/validate/akn-schema.ts`.
  */
 import type {Document} from '../../tree/types.js'
 import type {WriteContext, Writer} from '../types.js'
 import {assignEids, childElements} from './eid.js'
-import {indent} from './format.js'
 import {handlers} from './handlers/index.js'
-import {serialize} from './serialize.js'
+import type {XmlElement} from './element.js'
+import {serialize, serializeToBytes} from './serialize.js'
 import {boundDepth} from '../bounded-depth.js'
 import {createState} from './state.js'
 
@@ -22,14 +23,16 @@ export {frbrUris, parseWorkUri} from './meta.js'
 
 /** Writes one document of the tree as an Akoma Ntoso XML string. */
 export function toAkn(input: Document, context: WriteContext | null = null): string {
+  return serialize(build(input, context))
+}
+
+/** The element tree of one document, eIds assigned. */
+function build(input: Document, context: WriteContext | null): XmlElement {
   const doc = boundDepth(input, context)
   const state = createState(doc, handlers, context)
-  const root = state.xml.documentElement
-  if (!root) throw new Error('xmldom created no document element')
-  state.handle(doc, root)
-  for (const statement of childElements(root)) assignEids(statement, state.ordinals)
-  indent(root)
-  return serialize(state.xml)
+  state.handle(doc, state.root)
+  for (const statement of childElements(state.root)) assignEids(statement)
+  return state.root
 }
 
 export const aknWriter: Writer = {
@@ -38,6 +41,6 @@ export const aknWriter: Writer = {
   extension: '.xml',
   mediaType: 'application/akn+xml',
   write(doc, context) {
-    return new TextEncoder().encode(toAkn(doc, context))
+    return serializeToBytes(build(doc, context))
   }
 }

@@ -9,10 +9,10 @@
  * Country, doctype, subtype, date and number are read back from the URI, so
  * the metadata can never disagree with it (cobalt #41).
  */
-import type {Element} from '@xmldom/xmldom'
 import type {DateFact} from '../../tree/types.js'
 import {conversionDate} from '../../frbr/conversion-date.js'
 import {expressionUri, manifestationUri, parseFrbrUri, workUri, type FrbrUri} from '../../frbr/uri.js'
+import type {XmlElement} from './element.js'
 import type {State} from './state.js'
 import {name as toolName, version as toolVersion} from '../../version.js'
 import {DIPTEXT_NAMESPACE, dateProvenanceName, languageCode, PRESCRIPTIVE_NAMES, TLC_ELEMENT} from './vocabulary.js'
@@ -75,7 +75,7 @@ function governmentName(state: State, code: string): string {
 }
 
 /** Builds `<meta>`; call after the body is written, so the references are complete. */
-export function buildMeta(state: State): Element {
+export function buildMeta(state: State): XmlElement {
   const {meta} = state.tree
   const uris = frbrUris(meta.id, meta.language)
   const {work} = uris
@@ -113,9 +113,10 @@ export function buildMeta(state: State): Element {
   state.append(manifestation, 'FRBRdate', [['date', converted.day], ['name', 'transformation']])
   state.append(manifestation, 'FRBRauthor', [['href', '#pipeline']])
   // Which release made this file (AKN keeps tool facts in <preservation>, foreign elements only).
-  const generator = state.xml.createElementNS(DIPTEXT_NAMESPACE, 'diptext:generator')
-  generator.setAttribute('name', toolName)
-  generator.setAttribute('version', toolVersion)
+  const generator = state.foreign(DIPTEXT_NAMESPACE, 'diptext:generator', [
+    ['name', toolName],
+    ['version', toolVersion]
+  ])
   state.append(manifestation, 'preservation').appendChild(generator)
   state.append(manifestation, 'FRBRformat', [['value', 'xml']])
 
@@ -178,8 +179,7 @@ export function buildMeta(state: State): Element {
   // Where the text came from: the input file and the span of it this document owns.
   const {source} = meta
   const proprietary = state.append(el, 'proprietary', [['source', '#pipeline']])
-  const origin = state.xml.createElementNS(DIPTEXT_NAMESPACE, 'diptext:source')
-  for (const [key, value] of [
+  const origin = state.foreign(DIPTEXT_NAMESPACE, 'diptext:source', [
     ['file', source.file],
     ['sha256', source.sha256],
     ['encoding', source.encoding],
@@ -187,9 +187,7 @@ export function buildMeta(state: State): Element {
     ['end', String(source.end)],
     ['byteStart', String(source.byteStart)],
     ['byteEnd', String(source.byteEnd)]
-  ] as const) {
-    origin.setAttribute(key, value)
-  }
+  ])
   proprietary.appendChild(origin)
 
   return el

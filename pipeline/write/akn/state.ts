@@ -1,19 +1,18 @@
 /**
  * The state threaded through the handlers (cf. mdast-util-to-markdown's
- * `state`): the DOM being built, the handler registry, a stack of the node
- * types being written (`state.inside('signature')`), the references registry
- * and the ordinals of numbered elements for the eId post-pass.
+ * `state`): the element tree being built, the handler registry, the node types
+ * being written (`state.inside('signature')`), the references registry and the
+ * events referred to.
  */
-import {DOMImplementation} from '@xmldom/xmldom'
-import type {Document as XmlDocument, Element, Text as XmlText} from '@xmldom/xmldom'
 import type {AnyNode, Document} from '../../tree/types.js'
 import type {WriteContext} from '../types.js'
+import {XmlElement} from './element.js'
 import {TlcRegistry} from './tlc.js'
-import {AKN_NAMESPACE, XML_NAMESPACE} from './vocabulary.js'
-import {xmlSafe} from './xml-chars.js'
+import {AKN_NAMESPACE} from './vocabulary.js'
+import {attributeData, escapeAttribute, textData} from './xml-chars.js'
 
 /** Writes `node` as children of `parent`. */
-export type Handler<N extends AnyNode = AnyNode> = (node: N, parent: Element, state: State) => void
+export type Handler<N extends AnyNode = AnyNode> = (node: N, parent: XmlElement, state: State) => void
 
 export type Handlers = {
   [T in AnyNode['type']]?: Handler<Extract<AnyNode, {type: T}>>
@@ -23,67 +22,70 @@ export type Handlers = {
 export type Attributes = ReadonlyArray<readonly [string, string | null | undefined]>
 
 export interface State {
-  readonly xml: XmlDocument
+  /** `<akomaNtoso>`, the document element. */
+  readonly root: XmlElement
   readonly tree: Document
   readonly context: WriteContext | null
   readonly tlc: TlcRegistry
-  /** Arabic numbers of numbered elements (`article`, `point`, `chapter`), for `eid.ts`. */
-  readonly ordinals: Map<Element, number>
   /** TLCEvent eIds referred to from the text or the lifecycle (`signing`). */
   readonly events: Set<string>
   /** The eId of the role of the signature being written, for `person/@as`. */
   signatureRole: string | null
   /** Creates an AKN element with attributes in the given order. */
-  element(name: string, attributes?: Attributes): Element
+  element(name: string, attributes?: Attributes): XmlElement
+  /** Creates an element of another namespace (`diptext:source`), attribute values escaped but otherwise as given. */
+  foreign(namespace: string, name: string, attributes: ReadonlyArray<readonly [string, string]>): XmlElement
   /** Creates an AKN element, appends it to `parent` and returns it. */
-  append(parent: Element, name: string, attributes?: Attributes): Element
-  text(value: string): XmlText
+  append(parent: XmlElement, name: string, attributes?: Attributes): XmlElement
+  /** Text as written in the XML: characters XML cannot carry replaced, `< & >` escaped. */
+  text(value: string): string
   /** Runs the handler for `node`. */
-  handle(node: AnyNode, parent: Element): void
+  handle(node: AnyNode, parent: XmlElement): void
   /** Runs the handlers for `nodes` in order. */
-  all(nodes: readonly AnyNode[], parent: Element): void
+  all(nodes: readonly AnyNode[], parent: XmlElement): void
   /** Pushes a name on the stack; call the returned function to pop it. */
   enter(name: string): () => void
   inside(name: string): boolean
 }
 
 export function createState(tree: Document, handlers: Handlers, context: WriteContext | null): State {
-  const xml = new DOMImplementation().createDocument(AKN_NAMESPACE, 'akomaNtoso', null)
+  // The node types being written; its depth is bounded by `boundDepth`.
   const stack: string[] = []
 
   const state: State = {
-    xml,
+    root: new XmlElement('akomaNtoso', AKN_NAMESPACE),
     tree,
     context,
     tlc: new TlcRegistry(),
-    ordinals: new Map(),
     events: new Set(),
     signatureRole: null,
     element(name, attributes = []) {
-      const el = xml.createElementNS(AKN_NAMESPACE, name)
+      const written: string[] = []
       for (const [key, value] of attributes) {
         if (value === undefined || value === null) continue
-        if (key.startsWith('xml:')) el.setAttributeNS(XML_NAMESPACE, key, xmlSafe(value))
-        else el.setAttribute(key, xmlSafe(value))
+        written.push(key, attributeData(value))
       }
-      return el
+      return new XmlElement(name, AKN_NAMESPACE, written)
+    },
+    foreign(namespace, name, attributes) {
+      const written: string[] = []
+      for (const [key, value] of attributes) written.push(key, escapeAttribute(value))
+      return new XmlElement(name, namespace, written)
     },
     append(parent, name, attributes) {
-      const el = state.element(name, attributes)
-      parent.appendChild(el)
-      return el
+      return parent.appendChild(state.element(name, attributes))
     },
     text(value) {
-      return xml.createTextNode(xmlSafe(value))
+      return textData(value)
     },
     handle(node, parent) {
       const handler = handlers[node.type] as Handler | undefined
       if (!handler) throw new Error(`Cannot write \`${node.type}\` node as Akoma Ntoso: no handler`)
-      const exit = state.enter(node.type)
+      stack.push(node.type)
       try {
         handler(node, parent, state)
       } finally {
-        exit()
+        stack.pop()
       }
     },
     all(nodes, parent) {

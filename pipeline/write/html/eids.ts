@@ -8,9 +8,9 @@
  * eId, except for a `p` that is the content or lead-in of an AKN `paragraph`:
  * the unit is the `paragraph` (`art_1__para_1`, not `art_1__para_1__p_1`).
  */
-import type {Element, Node as XmlNode} from '@xmldom/xmldom'
 import type {AnyNode, Document} from '../../tree/types.js'
 import {assignEids, childElements} from '../akn/eid.js'
+import type {XmlElement} from '../akn/element.js'
 import {handlers} from '../akn/handlers/index.js'
 import {createState, type Handler, type Handlers} from '../akn/state.js'
 
@@ -18,25 +18,24 @@ export type EidMap = ReadonlyMap<AnyNode, string>
 
 /** The eId of every tree node of `doc` that has one in the Akoma Ntoso output. */
 export function eidsOf(doc: Document): EidMap {
-  const made = new Map<AnyNode, Element>()
+  const made = new Map<AnyNode, XmlElement>()
   const recording: Record<string, Handler> = {}
   for (const [type, handler] of Object.entries(handlers) as Array<[string, Handler]>) {
     recording[type] = (node, parent, state) => {
-      const before = parent.lastChild
+      const before = parent.children.length
       handler(node, parent, state)
-      for (let el: XmlNode | null = before ? before.nextSibling : parent.firstChild; el !== null; el = el.nextSibling) {
-        if (el.nodeType === 1) {
-          made.set(node, el as Element)
+      for (let i = before; i < parent.children.length; i++) {
+        const el = parent.children[i]!
+        if (typeof el !== 'string') {
+          made.set(node, el)
           break
         }
       }
     }
   }
   const state = createState(doc, recording as Handlers, null)
-  const root = state.xml.documentElement
-  if (!root) throw new Error('xmldom created no document element')
-  state.handle(doc, root)
-  for (const statement of childElements(root)) assignEids(statement, state.ordinals)
+  state.handle(doc, state.root)
+  for (const statement of childElements(state.root)) assignEids(statement)
 
   const eids = new Map<AnyNode, string>()
   for (const [node, el] of made) {
@@ -47,9 +46,9 @@ export function eidsOf(doc: Document): EidMap {
 }
 
 /** The element that names the unit: a paragraph's container when `el` is its content or lead-in. */
-function unitOf(el: Element): Element | null {
-  const holder = el.parentNode as Element | null
-  const container = holder?.parentNode as Element | null
+function unitOf(el: XmlElement): XmlElement | null {
+  const holder = el.parent
+  const container = holder?.parent ?? null
   if (el.localName === 'p' && holder && container && (holder.localName === 'content' || holder.localName === 'intro') && container.localName === 'paragraph') {
     return container
   }

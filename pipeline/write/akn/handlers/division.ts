@@ -9,7 +9,7 @@ import {hierarchy} from './hierarchy.js'
 
 export const division: Handler<Division> = (node, parent, state) => {
   const el = state.append(parent, node.type)
-  state.ordinals.set(el, node.ordinal)
+  el.ordinal = node.ordinal
   const [num, ...rest] = node.children
   state.handle(num, el)
   const [first, second] = rest

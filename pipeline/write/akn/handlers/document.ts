@@ -20,5 +20,5 @@ export const document: Handler<Document> = (node, parent, state) => {
     sections.splice(index === -1 ? sections.length : index, 0, body)
   }
   state.all(sections, statement)
-  statement.insertBefore(buildMeta(state), statement.firstChild)
+  statement.prepend(buildMeta(state))
 }

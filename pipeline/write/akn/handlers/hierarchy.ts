@@ -11,8 +11,8 @@
  *   a point with sub-points is `intro`, sub-points, `wrapUp` when the text
  *   allows it, or the general form above.
  */
-import type {Element} from '@xmldom/xmldom'
 import type {Division, Paragraph} from '../../../tree/types.js'
+import type {XmlElement} from '../element.js'
 import type {State} from '../state.js'
 
 export type Container = 'body' | Division['type']
@@ -21,7 +21,7 @@ type Child = Paragraph | Division
 
 const isDivision = (node: Child): node is Division => node.type !== 'paragraph'
 
-export function hierarchy(children: readonly Child[], parent: Element, state: State, container: Container): void {
+export function hierarchy(children: readonly Child[], parent: XmlElement, state: State, container: Container): void {
   const first = children.findIndex(isDivision)
   if (container === 'point') {
     if (first === -1) {

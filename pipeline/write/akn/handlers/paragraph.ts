@@ -9,7 +9,7 @@
  */
 import type {Inline, Paragraph, Text} from '../../../tree/types.js'
 import type {Handler, State} from '../state.js'
-import type {Element} from '@xmldom/xmldom'
+import type {XmlElement} from '../element.js'
 
 /** Brackets, punctuation and spaces that may surround the date of a date line. */
 const DATE_LINE_FILLER = /^[\s（）()〔〕【】[\]，,。.：:]*$/u
@@ -34,7 +34,7 @@ export const paragraph: Handler<Paragraph> = (node, parent, state) => {
   }
 }
 
-function writeP(children: readonly Inline[], p: Element, state: State): void {
+function writeP(children: readonly Inline[], p: XmlElement, state: State): void {
   state.all(children, p)
 }
 
