@@ -60,11 +60,20 @@ export function getFont(key: FontKey): SharedFace {
   return face
 }
 
-/** Entries held by the writer's caches, per open font (bounded: see `face.ts` and `FONT_OF_ENTRIES`). */
-export function cacheSizes(): Record<string, {shapes: number; glyphs: number; fontOf: number}> {
-  const sizes: Record<string, {shapes: number; glyphs: number; fontOf: number}> = {}
-  for (const [key, face] of faces) sizes[key] = {...face.cached, fontOf: fontOf[key].size}
+/** Entries held by the writer's caches, per open font (bounded: see `face.ts`, `FONT_OF_ENTRIES`, `WIDTH_ENTRIES`). */
+export function cacheSizes(): Record<string, {shapes: number; glyphs: number; fontOf: number; widths: number}> {
+  const sizes: Record<string, {shapes: number; glyphs: number; fontOf: number; widths: number}> = {}
+  for (const [key, face] of faces) sizes[key] = {...face.cached, fontOf: fontOf[key].size, widths: widths[key].size}
   return sizes
+}
+
+/** Close every font and empty every cache (a long-lived process done with PDFs; the benchmark's measure of their memory). */
+export function releaseFonts(): void {
+  faces.clear()
+  for (const key of Object.keys(fontOf) as FontKey[]) {
+    fontOf[key].clear()
+    widths[key].clear()
+  }
 }
 
 /**
@@ -83,13 +92,6 @@ export function advance(key: FontKey, text: string): number {
  */
 export function glyphCount(key: FontKey, text: string): number {
   return getFont(key).shape(text).glyphs.length
-}
-
-/** Glyphs of `text` set with `base` and its fallbacks. */
-export function glyphCountWithFallback(base: FontKey, text: string): number {
-  let count = 0
-  for (const run of runsOf(base, text)) count += run.text === '' ? 0 : glyphCount(run.font, run.text)
-  return count
 }
 
 /** Code points that take no glyph of their own (variation selectors, joiners, tags). */
@@ -171,9 +173,23 @@ export function missingCharacters(base: FontKey, text: string): string[] {
   return missing
 }
 
+/** Widths measured with fallbacks, per base font (the line breaker asks for every token). */
+export const WIDTH_ENTRIES = 65_536
+const widths: Record<FontKey, BoundedCache<string, number>> = {
+  regular: new BoundedCache(WIDTH_ENTRIES),
+  bold: new BoundedCache(WIDTH_ENTRIES),
+  emoji: new BoundedCache(WIDTH_ENTRIES),
+  yi: new BoundedCache(WIDTH_ENTRIES)
+}
+
 /** Advance width of `text` in em units, each character in the font that sets it. */
 export function advanceWithFallback(base: FontKey, text: string): number {
-  let width = 0
-  for (const run of runsOf(base, text)) width += advance(run.font, run.text)
+  const cache = widths[base]
+  let width = cache.get(text)
+  if (width === undefined) {
+    width = 0
+    for (const run of runsOf(base, text)) width += advance(run.font, run.text)
+    cache.set(text, width)
+  }
   return width
 }

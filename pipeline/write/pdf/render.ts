@@ -160,7 +160,8 @@ function drawRuns(engine: Engine | null, pieces: readonly Piece[], size: number,
     if (run.text !== '') {
       if (engine) {
         useFont(engine, run.font, size)
-        engine.text(run.text, x, y, {lineBreak: false, characterSpacing: spacing, baseline: 'alphabetic'})
+        // The width is known: pdfkit need not shape the run again to measure it.
+        engine.text(run.text, x, y, {lineBreak: false, characterSpacing: spacing, baseline: 'alphabetic', textWidth: advance * size})
       }
       x += advance * size + spacing * glyphs
     }
