@@ -7,7 +7,9 @@
  * A fresh process is a fresh module graph (`vi.resetModules`): new fontkit
  * fonts, empty caches. U+3000 and U+2003 share one glyph in Noto Serif SC, as
  * do U+2013 and U+2012, so a text layer taken from fontkit's glyph objects
- * would name whichever character the process met first.
+ * would name whichever character the process met first; U+00AD (soft hyphen,
+ * hidden) and U+002D share one too, so fontkit would hide every hyphen once
+ * the process had met a soft hyphen.
  */
 import {describe, expect, it, vi} from 'vitest'
 import type {Document} from '../pipeline/tree/types.js'
@@ -39,20 +41,21 @@ function variant(id: string, extraPreamble: string): Document {
 }
 
 const ideographic = variant('ideographic', '双方\u3000一致认为，2015\u20132016年合作成果显著。')
-const emSpaced = variant('em-spaced', '双方\u2003一致认为，2015\u20122016年合作成果显著。')
+const emSpaced = variant('em-spaced', '双方\u2003一致认为，2015\u20122016年合作成果显著，co\u00ADoperation。')
+const hyphenated = variant('hyphenated', '双方一致认为，“co-operation”合作成果显著。')
 
 describe('pdf caches', () => {
   it('render a document to the same bytes alone in a fresh process and after other documents', async () => {
     const seed = (await convertSeed()).documents
     expect(seed.length).toBeGreaterThan(1)
     const alone = new Map<string, Buffer>()
-    for (const doc of [ideographic, emSpaced, ...seed]) {
+    for (const doc of [ideographic, emSpaced, hyphenated, ...seed]) {
       const writer = await freshWriter()
       alone.set(doc.meta.id, Buffer.from(await writer.write(doc, contextFor(doc))))
     }
     // One warm process, the documents in two different orders, each twice.
     const warm = await freshWriter()
-    for (const order of [[emSpaced, ...seed, ideographic], [ideographic, ...[...seed].reverse(), emSpaced]]) {
+    for (const order of [[emSpaced, ...seed, ideographic, hyphenated], [hyphenated, ideographic, ...[...seed].reverse(), emSpaced]]) {
       for (const doc of order) {
         const bytes = Buffer.from(await warm.write(doc, contextFor(doc)))
         expect(Buffer.compare(bytes, alone.get(doc.meta.id)!), doc.meta.id).toBe(0)
@@ -64,10 +67,17 @@ describe('pdf caches', () => {
     const writer = await freshWriter()
     const {getFont} = await import('../pipeline/write/pdf/fonts.js')
     const regular = getFont('regular')
-    expect(regular.shape('\u3000').glyphs[0]!.id).toBe(regular.shape('\u2003').glyphs[0]!.id)
+    expect(regular.shape('\u3000').ids[0]).toBe(regular.shape('\u2003').ids[0])
+    expect(regular.font._cmapProcessor.lookup(0x2d)).toBe(regular.font._cmapProcessor.lookup(0xad))
     await writer.write(emSpaced, contextFor(emSpaced))
-    expect(regular.shape('甲\u3000乙').glyphs.map((glyph) => glyph.codePoints)).toEqual([[0x7532], [0x3000], [0x4e59]])
-    expect(regular.shape('\u2013').glyphs[0]!.codePoints).toEqual([0x2013])
+    expect(regular.glyphsOf('甲\u3000乙').map((glyph) => glyph.codePoints)).toEqual([[0x7532], [0x3000], [0x4e59]])
+    expect(regular.glyphsOf('\u2013')[0]!.codePoints).toEqual([0x2013])
+    // A hyphen keeps its glyph and width after a soft hyphen; the soft hyphen takes none.
+    const hyphen = regular.shape('co-op')
+    expect(hyphen.ids[2]).toBe(regular.font._cmapProcessor.lookup(0x2d))
+    expect(hyphen.advance).toBeGreaterThan(regular.shape('coop').advance)
+    expect(regular.shape('\u00AD').advance).toBe(0)
+    expect(regular.shape('co\u00ADop').ids[2]).toBe(regular.font._cmapProcessor.lookup(0x20))
   })
 
   it('hold at most their cap', async () => {
@@ -82,10 +92,20 @@ describe('pdf caches', () => {
     const fonts = await import('../pipeline/write/pdf/fonts.js')
     const face = await import('../pipeline/write/pdf/face.js')
     const regular = fonts.getFont('regular')
-    for (let i = 0; i < face.SHAPE_CACHE_ENTRIES + 100; i++) regular.shape(String(i))
-    for (let gid = 1; gid <= face.GLYPH_CACHE_ENTRIES + 100; gid++) regular.glyphData(gid)
-    expect(regular.cached).toEqual({shapes: face.SHAPE_CACHE_ENTRIES, glyphs: face.GLYPH_CACHE_ENTRIES})
-    // What a cache forgot is computed again, the same.
-    expect(regular.shape('0').advance).toBe(regular.font.layout('0').positions[0]!.xAdvance)
+    // Strings of 8 glyphs (16 with their own weight), glyphs of about 300 bytes: more than the caps hold.
+    for (let i = 0; i < face.SHAPE_CACHE_GLYPHS / 16 + 1000; i++) regular.shape(String(10_000_000 + i))
+    const glyphCount = regular.font.loca.offsets.length - 1
+    for (let gid = 1; gid < glyphCount; gid++) regular.glyphData(gid)
+    const cached = regular.cached
+    expect(cached.shapedGlyphs + cached.shapes * 8).toBeLessThanOrEqual(face.SHAPE_CACHE_GLYPHS)
+    expect(cached.shapes).toBeGreaterThan(face.SHAPE_CACHE_GLYPHS / 16 - 10)
+    expect(cached.glyphBytes + cached.glyphs * 64).toBeLessThanOrEqual(face.GLYPH_CACHE_BYTES)
+    expect(cached.glyphBytes + cached.glyphs * 64).toBeGreaterThan(face.GLYPH_CACHE_BYTES - 65_536)
+    expect(cached.glyphs).toBeLessThan(glyphCount - 1)
+    // What a cache forgot is computed again, the same; a string heavier than the cap is not kept.
+    expect(regular.shape('10000000').advance).toBe(regular.font.layout('10000000').positions.reduce((sum, p) => sum + p.xAdvance, 0))
+    const shapes = regular.cached.shapes
+    expect(regular.shape('中'.repeat(face.SHAPE_CACHE_GLYPHS + 1)).ids.length).toBe(face.SHAPE_CACHE_GLYPHS + 1)
+    expect(regular.cached.shapes).toBe(shapes)
   }, 60_000)
 })

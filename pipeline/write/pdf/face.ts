@@ -21,10 +21,13 @@
  */
 import {BoundedCache} from './bounded-cache.js'
 
-/** Strings shaped and kept per font (a key is a token or a drawn word: a few hundred bytes each). */
-export const SHAPE_CACHE_ENTRIES = 20_000
-/** Glyphs whose subset data is kept per font (a CJK glyph is a few hundred bytes). */
-export const GLYPH_CACHE_ENTRIES = 8_192
+/**
+ * Glyphs of shaped strings kept per font: a string weighs its glyphs (about 50 bytes each
+ * with their positions) plus 8 for itself, so this is some 10 MiB at most.
+ */
+export const SHAPE_CACHE_GLYPHS = 200_000
+/** Bytes of glyph data kept per font (a glyph of Noto Serif SC is some 300 bytes: about 14,000 glyphs). */
+export const GLYPH_CACHE_BYTES = 4 * 2 ** 20
 
 /** The parts of fontkit 2.0.4's objects used here (its typings lack the internals). */
 interface FontkitGlyph {
@@ -58,7 +61,8 @@ export interface FontkitFont {
   readonly loca: {offsets: number[]}
   readonly _variationProcessor?: unknown
   layout(text: string, features?: unknown): {glyphs: FontkitGlyph[]; positions: FontkitPosition[]}
-  getGlyph(id: number): FontkitGlyph
+  getGlyph(id: number, codePoints?: number[]): FontkitGlyph
+  readonly _cmapProcessor: {lookup(codePoint: number): number}
   glyphForCodePoint(codePoint: number): FontkitGlyph
   hasGlyphForCodePoint(codePoint: number): boolean
   createSubset(): FontkitSubset
@@ -72,10 +76,14 @@ export interface ShapedGlyph {
   readonly codePoints: readonly number[]
 }
 
-/** A string shaped in one font, in font units. */
+/** A string shaped in one font, in font units, stored compactly (it is kept for the whole process). */
 export interface Shaped {
-  readonly glyphs: readonly ShapedGlyph[]
-  readonly positions: readonly Readonly<FontkitPosition>[]
+  /** Glyph ids. */
+  readonly ids: Uint16Array
+  /** Advance width of each glyph (pdfkit's widths), then xAdvance, yAdvance, xOffset, yOffset of its position. */
+  readonly metrics: Float64Array
+  /** The characters of each glyph; null when glyph i stands for character i of the string. */
+  readonly codePoints: ReadonlyArray<readonly number[]> | null
   /** Sum of the advances. */
   readonly advance: number
 }
@@ -103,16 +111,40 @@ interface GlyphData {
 
 const codePointsOf = (text: string): number[] => Array.from(text, (char) => char.codePointAt(0)!)
 
+/** Default-ignorable code points, as fontkit 2.0.4 hides them (`isDefaultIgnorable`, after HarfBuzz). */
+const IGNORABLE_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x00ad, 0x00ad], [0x034f, 0x034f], [0x061c, 0x061c], [0x17b4, 0x17b5], [0x180b, 0x180e],
+  [0x200b, 0x200f], [0x202a, 0x202e], [0x2060, 0x206f], [0xfe00, 0xfe0f], [0xfeff, 0xfeff],
+  [0xfff0, 0xfff8], [0x1bca0, 0x1bca3], [0x1d173, 0x1d17a], [0xe0000, 0xe0fff]
+]
+
+const isIgnorable = (codePoint: number): boolean => IGNORABLE_RANGES.some(([from, to]) => codePoint >= from && codePoint <= to)
+
+const WEIGHT_PER_STRING = 8
+
 export class SharedFace {
-  readonly #shapes = new BoundedCache<string, Shaped>(SHAPE_CACHE_ENTRIES)
-  readonly #glyphs = new BoundedCache<number, GlyphData>(GLYPH_CACHE_ENTRIES)
+  readonly #shapes = new BoundedCache<string, Shaped>(SHAPE_CACHE_GLYPHS, (_text, shaped) => shaped.ids.length + WEIGHT_PER_STRING)
+  readonly #glyphs = new BoundedCache<number, GlyphData>(GLYPH_CACHE_BYTES, (_gid, data) => data.bytes.length + 64)
   readonly #Subset: new (font: FontkitFont) => FontkitSubset
+  readonly #space: {id: number; advanceWidth: number}
 
   /** Font units per em (a getter that reads the `head` table in fontkit). */
   readonly unitsPerEm: number
 
   constructor(readonly font: FontkitFont) {
     this.unitsPerEm = font.unitsPerEm
+    // fontkit hides a default-ignorable character (U+00AD) by the code points its glyph object was
+    // first made with, so a glyph shared with a visible one (U+002D) would vanish or show depending on
+    // which the process met first. Those glyph objects are made here, before any shaping, with no code
+    // point: fontkit never hides them, and `shape` hides by the characters of the text instead.
+    for (const [from, to] of IGNORABLE_RANGES) {
+      for (let codePoint = from; codePoint <= to; codePoint++) {
+        const id = font._cmapProcessor.lookup(codePoint)
+        if (id !== 0) font.getGlyph(id, [])
+      }
+    }
+    const space = font.glyphForCodePoint(0x20)
+    this.#space = {id: space.id, advanceWidth: space.advanceWidth}
     // fontkit's TrueType subset class, extended so that it takes each glyph from the cache.
     const Base = (font.createSubset() as object).constructor as new (font: FontkitFont) => FontkitSubset
     // eslint-disable-next-line @typescript-eslint/no-this-alias
@@ -137,9 +169,11 @@ export class SharedFace {
     }
   }
 
-  /** Entries held by the caches (for the benchmark's report of memory). */
-  get cached(): {shapes: number; glyphs: number} {
-    return {shapes: this.#shapes.size, glyphs: this.#glyphs.size}
+  /** What the caches hold: strings and their glyphs, glyphs and their bytes. */
+  get cached(): {shapes: number; shapedGlyphs: number; glyphs: number; glyphBytes: number} {
+    const shapes = this.#shapes.size
+    const glyphs = this.#glyphs.size
+    return {shapes, shapedGlyphs: this.#shapes.weight - shapes * WEIGHT_PER_STRING, glyphs, glyphBytes: this.#glyphs.weight - glyphs * 64}
   }
 
   /** `text` shaped with the font's default features, once per process (up to the cap). */
@@ -152,19 +186,22 @@ export class SharedFace {
   #shapeUncached(text: string): Shaped {
     const run = this.font.layout(text)
     const characters = codePointsOf(text)
+    const count = run.glyphs.length
     // One glyph per character (no ligature, no decomposition): each glyph stands for its character.
-    const oneToOne = run.glyphs.length === characters.length && run.glyphs.every((glyph) => glyph.codePoints.length <= 1)
-    const glyphs = run.glyphs.map((glyph, index) => ({
-      id: glyph.id,
-      advanceWidth: glyph.advanceWidth,
-      codePoints: oneToOne ? [characters[index]!] : this.#inText(glyph.codePoints, characters)
-    }))
+    const oneToOne = count === characters.length && run.glyphs.every((glyph) => glyph.codePoints.length <= 1)
+    const ids = new Uint16Array(count)
+    const metrics = new Float64Array(count * 5)
     let advance = 0
-    const positions = run.positions.map(({xAdvance, yAdvance, xOffset, yOffset}) => {
-      advance += xAdvance
-      return {xAdvance, yAdvance, xOffset, yOffset}
-    })
-    return {glyphs, positions, advance}
+    for (let index = 0; index < count; index++) {
+      const glyph = run.glyphs[index]!
+      const {xAdvance, yAdvance, xOffset, yOffset} = run.positions[index]!
+      const hidden = oneToOne && isIgnorable(characters[index]!)
+      ids[index] = hidden ? this.#space.id : glyph.id
+      metrics.set([hidden ? this.#space.advanceWidth : glyph.advanceWidth, hidden ? 0 : xAdvance, hidden ? 0 : yAdvance, xOffset, yOffset], index * 5)
+      advance += hidden ? 0 : xAdvance
+    }
+    const codePoints = oneToOne ? null : run.glyphs.map((glyph) => this.#inText(glyph.codePoints, characters))
+    return {ids, metrics, codePoints, advance}
   }
 
   /**
@@ -172,21 +209,31 @@ export class SharedFace {
    * glyph when fontkit remembers another one (the first it met), so the result depends on `text` alone.
    */
   #inText(codePoints: readonly number[], characters: readonly number[]): number[] {
+    const lookup = (codePoint: number) => this.font._cmapProcessor.lookup(codePoint)
     return codePoints.map((codePoint) => {
       if (characters.includes(codePoint)) return codePoint
-      const id = this.font.glyphForCodePoint(codePoint).id
-      return characters.find((character) => this.font.glyphForCodePoint(character).id === id) ?? codePoint
+      const id = lookup(codePoint)
+      return characters.find((character) => lookup(character) === id) ?? codePoint
     })
+  }
+
+  /** The glyphs `text` is shaped into, with the characters each stands for. */
+  glyphsOf(text: string): ShapedGlyph[] {
+    const {ids, metrics, codePoints} = this.shape(text)
+    const characters = codePoints ? null : codePointsOf(text)
+    return Array.from(ids, (id, index) => ({id, advanceWidth: metrics[index * 5]!, codePoints: codePoints ? codePoints[index]! : [characters![index]!]}))
   }
 
   /** For pdfkit: the layout of `text`, with positions of its own to scale. */
   layout(text: string, features?: unknown): LayoutRun | ReturnType<FontkitFont['layout']> {
     if (features !== undefined) return this.font.layout(text, features)
-    const shaped = this.shape(text)
-    return new LayoutRun(
-      shaped.glyphs as ShapedGlyph[],
-      shaped.positions.map(({xAdvance, yAdvance, xOffset, yOffset}) => ({xAdvance, yAdvance, xOffset, yOffset}))
-    )
+    const {metrics} = this.shape(text)
+    const glyphs = this.glyphsOf(text)
+    const positions = glyphs.map((_glyph, index) => {
+      const at = index * 5
+      return {xAdvance: metrics[at + 1]!, yAdvance: metrics[at + 2]!, xOffset: metrics[at + 3]!, yOffset: metrics[at + 4]!}
+    })
+    return new LayoutRun(glyphs, positions)
   }
 
   /** For pdfkit: a subset whose glyphs come from the cache. */

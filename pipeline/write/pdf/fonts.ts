@@ -60,9 +60,9 @@ export function getFont(key: FontKey): SharedFace {
   return face
 }
 
-/** Entries held by the writer's caches, per open font (bounded: see `face.ts`, `FONT_OF_ENTRIES`, `WIDTH_ENTRIES`). */
-export function cacheSizes(): Record<string, {shapes: number; glyphs: number; fontOf: number; widths: number}> {
-  const sizes: Record<string, {shapes: number; glyphs: number; fontOf: number; widths: number}> = {}
+/** Entries held by the writer's caches, per open font (bounded: see `face.ts`, `FONT_OF_ENTRIES`, `WIDTH_CHARACTERS`). */
+export function cacheSizes(): Record<string, SharedFace['cached'] & {fontOf: number; widths: number}> {
+  const sizes: Record<string, SharedFace['cached'] & {fontOf: number; widths: number}> = {}
   for (const [key, face] of faces) sizes[key] = {...face.cached, fontOf: fontOf[key].size, widths: widths[key].size}
   return sizes
 }
@@ -91,14 +91,14 @@ export function advance(key: FontKey, text: string): number {
  * forms ligatures: `ffi` is one glyph): character spacing (Tc) applies per glyph.
  */
 export function glyphCount(key: FontKey, text: string): number {
-  return getFont(key).shape(text).glyphs.length
+  return getFont(key).shape(text).ids.length
 }
 
 /** Code points that take no glyph of their own (variation selectors, joiners, tags). */
 const IGNORABLE = /^[\u200B-\u200F\u2060-\u2064\uFE00-\uFE0F\u{E0000}-\u{E0FFF}]$/u
 
 /** Characters whose font is remembered, per base font. */
-export const FONT_OF_ENTRIES = 65_536
+export const FONT_OF_ENTRIES = 16_384
 const fontOf: Record<FontKey, BoundedCache<string, FontKey | null>> = {
   regular: new BoundedCache(FONT_OF_ENTRIES),
   bold: new BoundedCache(FONT_OF_ENTRIES),
@@ -173,13 +173,14 @@ export function missingCharacters(base: FontKey, text: string): string[] {
   return missing
 }
 
-/** Widths measured with fallbacks, per base font (the line breaker asks for every token). */
-export const WIDTH_ENTRIES = 65_536
+/** Widths measured with fallbacks, per base font (the line breaker asks for every token): characters of the tokens kept. */
+export const WIDTH_CHARACTERS = 262_144
+const byLength = (token: string) => token.length + 16
 const widths: Record<FontKey, BoundedCache<string, number>> = {
-  regular: new BoundedCache(WIDTH_ENTRIES),
-  bold: new BoundedCache(WIDTH_ENTRIES),
-  emoji: new BoundedCache(WIDTH_ENTRIES),
-  yi: new BoundedCache(WIDTH_ENTRIES)
+  regular: new BoundedCache(WIDTH_CHARACTERS, byLength),
+  bold: new BoundedCache(WIDTH_CHARACTERS, byLength),
+  emoji: new BoundedCache(WIDTH_CHARACTERS, byLength),
+  yi: new BoundedCache(WIDTH_CHARACTERS, byLength)
 }
 
 /** Advance width of `text` in em units, each character in the font that sets it. */
