@@ -20,12 +20,13 @@
  * Everything cached is a pure function of the font and the key.
  */
 import {BoundedCache} from './bounded-cache.js'
+import {subsetTemplate, writeSubset, type SubsetTemplate} from './truetype.js'
 
 /**
  * Glyphs of shaped strings kept per font: a string weighs its glyphs (about 50 bytes each
- * with their positions) plus 8 for itself, so this is some 10 MiB at most.
+ * with their positions) plus 8 for itself, so this is some 5 MiB at most.
  */
-export const SHAPE_CACHE_GLYPHS = 200_000
+export const SHAPE_CACHE_GLYPHS = 100_000
 /** Bytes of glyph data kept per font (a glyph of Noto Serif SC is some 300 bytes: about 14,000 glyphs). */
 export const GLYPH_CACHE_BYTES = 4 * 2 ** 20
 
@@ -46,10 +47,11 @@ interface FontkitPosition {
 }
 
 interface FontkitSubset {
+  glyphs: number[]
   glyf: Uint8Array[]
   offset: number
-  loca: {offsets: number[]}
-  hmtx: {metrics: Array<{advance: number; bearing: number}>}
+  loca: {offsets: number[]; version: number}
+  hmtx: {metrics: Array<{advance: number; bearing: number}>; bearings: number[]}
   includeGlyph(glyph: number): number
   encode(): Uint8Array
   _addGlyph(gid: number): number
@@ -58,7 +60,7 @@ interface FontkitSubset {
 export interface FontkitFont {
   readonly postscriptName: string
   readonly unitsPerEm: number
-  readonly loca: {offsets: number[]}
+  readonly loca: {offsets: number[]; version: number}
   readonly _variationProcessor?: unknown
   layout(text: string, features?: unknown): {glyphs: FontkitGlyph[]; positions: FontkitPosition[]}
   getGlyph(id: number, codePoints?: number[]): FontkitGlyph
@@ -127,6 +129,7 @@ export class SharedFace {
   readonly #glyphs = new BoundedCache<number, GlyphData>(GLYPH_CACHE_BYTES, (_gid, data) => data.bytes.length + 64)
   readonly #Subset: new (font: FontkitFont) => FontkitSubset
   readonly #space: {id: number; advanceWidth: number}
+  #template: SubsetTemplate | undefined
 
   /** Font units per em (a getter that reads the `head` table in fontkit). */
   readonly unitsPerEm: number
@@ -166,7 +169,25 @@ export class SharedFace {
         this.offset += buffer.length
         return this.glyf.length - 1
       }
+
+      override encode(): Uint8Array {
+        if (font._variationProcessor) return super.encode()
+        // fontkit's walk over the glyphs (parts of compound glyphs join the list as they come), then its file.
+        this.glyf = []
+        this.offset = 0
+        this.loca = {offsets: [], version: font.loca.version}
+        this.hmtx = {metrics: [], bearings: []}
+        for (let index = 0; index < this.glyphs.length; index++) this._addGlyph(this.glyphs[index]!)
+        this.loca.offsets.push(this.offset)
+        return writeSubset(face.#subsetTemplate(), this.glyf, this.loca.offsets, this.hmtx.metrics)
+      }
     }
+  }
+
+  /** The tables of this font's subsets that are the same for all, from fontkit's own file of a one-glyph subset. */
+  #subsetTemplate(): SubsetTemplate {
+    this.#template ??= subsetTemplate(this.font.createSubset().encode(), this.font.loca.version !== 0)
+    return this.#template
   }
 
   /** What the caches hold: strings and their glyphs, glyphs and their bytes. */
