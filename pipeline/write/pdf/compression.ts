@@ -30,7 +30,7 @@ export function deflateStreamsAt(engine: unknown, level: number = DEFLATE_LEVEL)
     reference.finalize = function (this: Reference) {
       // pdfkit set the filter when the stream was written; it then writes the deflated bytes as they are.
       if (this.compress && this.buffer.length > 0) {
-        this.buffer = [deflateSync(Buffer.concat(this.buffer), {level})]
+        this.buffer = [deflateSync(Buffer.concat(this.buffer), {level, memLevel: 9})]
         this.compress = false
       }
       finalize.call(this)

@@ -52,7 +52,7 @@ interface FontkitSubset {
   offset: number
   loca: {offsets: number[]; version: number}
   hmtx: {metrics: Array<{advance: number; bearing: number}>; bearings: number[]}
-  includeGlyph(glyph: number): number
+  includeGlyph(glyph: number | {id: number}): number
   encode(): Uint8Array
   _addGlyph(gid: number): number
 }
@@ -153,6 +153,22 @@ export class SharedFace {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const face = this
     this.#Subset = class CachedSubset extends Base {
+      /** Subset id of each glyph id (fontkit keeps them in a plain object, slow with large ids). */
+      declare ids: Map<number, number> | undefined
+
+      override includeGlyph(glyph: number | {id: number}): number {
+        const gid = typeof glyph === 'object' ? glyph.id : glyph
+        // Called by fontkit's constructor too, before this class's fields exist.
+        const ids = (this.ids ??= new Map())
+        let id = ids.get(gid)
+        if (id === undefined) {
+          this.glyphs.push(gid)
+          id = this.glyphs.length - 1
+          ids.set(gid, id)
+        }
+        return id
+      }
+
       override _addGlyph(gid: number): number {
         if (font._variationProcessor) return super._addGlyph(gid)
         const data = face.glyphData(gid)
