@@ -67,15 +67,6 @@ export function cacheSizes(): Record<string, SharedFace['cached'] & {fontOf: num
   return sizes
 }
 
-/** Close every font and empty every cache (a long-lived process done with PDFs; the benchmark's measure of their memory). */
-export function releaseFonts(): void {
-  faces.clear()
-  for (const key of Object.keys(fontOf) as FontKey[]) {
-    fontOf[key].clear()
-    widths[key].clear()
-  }
-}
-
 /**
  * Advance width of `text` in em units (1 = one Han character) for `key`,
  * shaped by fontkit once per process: the line breaker measures every

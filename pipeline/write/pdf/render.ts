@@ -177,7 +177,7 @@ function drawnWidth(pieces: readonly Piece[], size: number, spacing: number, wor
 }
 
 /** Glyphs of `pieces` (character spacing applies per glyph). */
-function glyphsOf(pieces: readonly Piece[]): number {
+function glyphTotal(pieces: readonly Piece[]): number {
   let glyphs = 0
   for (const piece of pieces) glyphs += piece.glyphs
   return glyphs
@@ -221,7 +221,7 @@ function drawText(engine: Engine, block: TextBlock, lines: BrokenLine[], placeme
       const measured = piecesOf(block.font, visible)
       const natural = drawnWidth(measured, block.size, spacing, 0)
       const unspaced = drawnWidth(measured, block.size, 0, 0)
-      const glyphs = glyphsOf(measured)
+      const glyphs = glyphTotal(measured)
       if (block.align === 'justify' && line.justify) {
         if (justifiesBySpaces(line.text)) wordGap = Math.max(0, (line.available - natural) / innerSpaces(line.text))
         else if (glyphs > 1) spacing = (line.available - unspaced) / (glyphs - 1)
@@ -314,6 +314,7 @@ export function renderPdf(doc: Document, input: RenderInput): Promise<Uint8Array
   deflateStreamsAt(engine)
   escapeInfoInXmp(engine)
   engine.appendXML(extraXmp(doc, lang))
+  // The default font is the regular face, already known to the engine as `regular`.
   registered.set(engine, new Set(['regular']))
   useFont(engine, 'bold', geometry.titleSize)
   useFont(engine, 'regular', geometry.fontSize)
