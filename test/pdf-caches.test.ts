@@ -103,6 +103,26 @@ describe('pdf caches', () => {
     expect(compounds).toBeGreaterThan(0)
   }, 60_000)
 
+  it('shape each lone Han character exactly as fontkit does (the shortcut past fontkit changes nothing)', async () => {
+    await freshWriter()
+    const {getFont} = await import('../pipeline/write/pdf/fonts.js')
+    for (const key of ['regular', 'bold'] as const) {
+      const face = getFont(key)
+      let checked = 0
+      for (let codePoint = 0x2e80; codePoint <= 0x3ffff; codePoint++) {
+        const char = String.fromCodePoint(codePoint)
+        if (!face.hasGlyphForCodePoint(codePoint) || !/^\p{Script=Han}$/u.test(char)) continue
+        const ours = face.shape(char)
+        const theirs = face.font.layout(char)
+        const position = theirs.positions[0]!
+        expect([...ours.ids], char).toEqual(theirs.glyphs.map((glyph) => glyph.id))
+        expect([...ours.metrics.subarray(1, 5)], char).toEqual([position.xAdvance, position.yAdvance, position.xOffset, position.yOffset])
+        checked++
+      }
+      expect(checked).toBeGreaterThan(28_000)
+    }
+  }, 120_000)
+
   it('hold at most their cap', async () => {
     const cache = new BoundedCache<string, number>(3)
     for (const [index, key] of ['a', 'b', 'c', 'd', 'd', 'e'].entries()) cache.set(key, index)

@@ -124,12 +124,47 @@ const isIgnorable = (codePoint: number): boolean => IGNORABLE_RANGES.some(([from
 
 const WEIGHT_PER_STRING = 8
 
+/** One Han character (fontkit shapes it with the default shaper and the `hani` script's features). */
+const LONE_HAN = /^\p{Script=Han}$/u
+
+interface Coverage {
+  version: number
+  glyphs?: number[]
+  rangeRecords?: Array<{start: number; end: number}>
+}
+
+interface ClassDef {
+  version: number
+  startGlyph?: number
+  classValueArray?: number[]
+  classRangeRecord?: Array<{start: number; end: number; class: number}>
+}
+
+/** An array, or restructure's lazily decoded one. */
+type Items<T> = T[] | {length: number; get(index: number): T}
+const itemAt = <T>(items: Items<T>, index: number): T => (Array.isArray(items) ? items[index]! : items.get(index))
+
+interface Lookup {
+  lookupType: number
+  subTables: Items<Record<string, unknown>>
+}
+
+interface Processor {
+  features: Record<string, {lookupListIndexes: number[]} | undefined>
+  table: {lookupList: Items<Lookup>}
+}
+
+/** Extension lookups (GSUB 7, GPOS 9) wrap their real subtables. */
+const EXTENSION = {GSUB: 7, GPOS: 9} as const
+
 export class SharedFace {
   readonly #shapes = new BoundedCache<string, Shaped>(SHAPE_CACHE_GLYPHS, (_text, shaped) => shaped.ids.length + WEIGHT_PER_STRING)
   readonly #glyphs = new BoundedCache<number, GlyphData>(GLYPH_CACHE_BYTES, (_gid, data) => data.bytes.length + 64)
   readonly #Subset: new (font: FontkitFont) => FontkitSubset
   readonly #space: {id: number; advanceWidth: number}
   #template: SubsetTemplate | undefined
+  /** Glyphs a lone Han character is shaped into by lookups or zeroed as a mark (null: no shortcut for this font). */
+  #touched: Uint8Array | null | undefined
 
   /** Font units per em (a getter that reads the `head` table in fontkit). */
   readonly unitsPerEm: number
@@ -221,6 +256,13 @@ export class SharedFace {
   }
 
   #shapeUncached(text: string): Shaped {
+    const plain = LONE_HAN.test(text) ? this.#plainGlyph(text.codePointAt(0)!) : null
+    if (plain) {
+      // Shaping a lone character no lookup starts at gives its glyph and advance: the line breaker
+      // measures every character of a batch, and fontkit plans a whole shaping for each.
+      const metrics = new Float64Array([plain.advanceWidth, plain.advanceWidth, 0, 0, 0])
+      return {ids: Uint16Array.of(plain.id), metrics, codePoints: null, advance: plain.advanceWidth}
+    }
     const run = this.font.layout(text)
     const characters = codePointsOf(text)
     const count = run.glyphs.length
@@ -239,6 +281,59 @@ export class SharedFace {
     }
     const codePoints = oneToOne ? null : run.glyphs.map((glyph) => this.#inText(glyph.codePoints, characters))
     return {ids, metrics, codePoints, advance}
+  }
+
+  /** The glyph of `codePoint` when a lone Han character with it is shaped into that glyph and its advance alone. */
+  #plainGlyph(codePoint: number): {id: number; advanceWidth: number} | null {
+    if (this.#touched === undefined) this.#touched = this.#touchedByHanFeatures()
+    const id = this.font._cmapProcessor.lookup(codePoint)
+    if (this.#touched === null || id === 0 || this.#touched[id] === 1) return null
+    return {id, advanceWidth: this.font.glyphForCodePoint(codePoint).advanceWidth}
+  }
+
+  /**
+   * Every glyph at which a lookup of the features fontkit applies to Han text could start (any
+   * coverage of those lookups, context lookups by their first glyph), and the glyphs GDEF calls
+   * marks (their advance is zeroed): a lone glyph outside this set comes out of shaping as it went
+   * in. Null when the font has no GDEF or a subtable of an unexpected form: then every string is shaped.
+   */
+  #touchedByHanFeatures(): Uint8Array | null {
+    const sample = this.font.layout('中') as unknown as {features: Record<string, boolean>}
+    const engine = (this.font as unknown as {_layoutEngine: {engine?: {GSUBProcessor?: Processor; GPOSProcessor?: Processor}}})._layoutEngine.engine
+    const gdef = (this.font as unknown as {GDEF?: {glyphClassDef?: ClassDef}}).GDEF
+    if (!engine || !gdef?.glyphClassDef) return null
+    const touched = new Uint8Array(this.font.loca.offsets.length)
+    const cover = (coverage: unknown): boolean => {
+      const {version, glyphs, rangeRecords} = (coverage ?? {}) as Coverage
+      if (version === 1 && glyphs) for (const glyph of glyphs) touched[glyph] = 1
+      else if (version === 2 && rangeRecords) for (const {start, end} of rangeRecords) touched.fill(1, start, end + 1)
+      else return false
+      return true
+    }
+    const features = Object.keys(sample.features).filter((tag) => sample.features[tag])
+    for (const [name, processor] of [['GSUB', engine.GSUBProcessor], ['GPOS', engine.GPOSProcessor]] as const) {
+      if (!processor) continue
+      for (const tag of features) {
+        for (const index of processor.features[tag]?.lookupListIndexes ?? []) {
+          const lookup = itemAt(processor.table.lookupList, index)
+          for (let i = 0; i < lookup.subTables.length; i++) {
+            let table = itemAt(lookup.subTables, i)
+            if (lookup.lookupType === EXTENSION[name]) table = table['extension'] as Record<string, unknown>
+            const first = table['coverage'] ?? table['markCoverage'] ?? table['mark1Coverage'] ?? (table['coverages'] as unknown[] | undefined)?.[0] ?? (table['inputCoverage'] as unknown[] | undefined)?.[0]
+            if (!cover(first)) return null
+          }
+        }
+      }
+    }
+    const classes = gdef.glyphClassDef
+    if (classes.version === 1 && classes.classValueArray) {
+      classes.classValueArray.forEach((value, index) => {
+        if (value === 3) touched[classes.startGlyph! + index] = 1
+      })
+    } else if (classes.version === 2 && classes.classRangeRecord) {
+      for (const range of classes.classRangeRecord) if (range.class === 3) touched.fill(1, range.start, range.end + 1)
+    } else return null
+    return touched
   }
 
   /**
