@@ -124,8 +124,12 @@ const isIgnorable = (codePoint: number): boolean => IGNORABLE_RANGES.some(([from
 
 const WEIGHT_PER_STRING = 8
 
-/** One Han character (fontkit shapes it with the default shaper and the `hani` script's features). */
-const LONE_HAN = /^\p{Script=Han}$/u
+/**
+ * Han and script-neutral characters only, at least one Han: fontkit shapes such a string with its
+ * default shaper and the features of the `hani` script (or of the default script, when its own
+ * Unicode data does not know a character), never those of another script's shaper.
+ */
+const HAN_TEXT = /^[\p{Script=Han}\p{Script=Common}]*\p{Script=Han}[\p{Script=Han}\p{Script=Common}]*$/u
 
 interface Coverage {
   version: number
@@ -163,7 +167,7 @@ export class SharedFace {
   readonly #Subset: new (font: FontkitFont) => FontkitSubset
   readonly #space: {id: number; advanceWidth: number}
   #template: SubsetTemplate | undefined
-  /** Glyphs a lone Han character is shaped into by lookups or zeroed as a mark (null: no shortcut for this font). */
+  /** Glyphs some lookup of the Han, Latin or default features may start at, and marks (null: no shortcut for this font). */
   #touched: Uint8Array | null | undefined
 
   /** Font units per em (a getter that reads the `head` table in fontkit). */
@@ -256,12 +260,20 @@ export class SharedFace {
   }
 
   #shapeUncached(text: string): Shaped {
-    const plain = LONE_HAN.test(text) ? this.#plainGlyph(text.codePointAt(0)!) : null
+    const plain = HAN_TEXT.test(text) ? this.#plainGlyphs(text) : null
     if (plain) {
-      // Shaping a lone character no lookup starts at gives its glyph and advance: the line breaker
-      // measures every character of a batch, and fontkit plans a whole shaping for each.
-      const metrics = new Float64Array([plain.advanceWidth, plain.advanceWidth, 0, 0, 0])
-      return {ids: Uint16Array.of(plain.id), metrics, codePoints: null, advance: plain.advanceWidth}
+      // No lookup can start at any glyph of the string, so shaping gives each character's glyph and
+      // advance: fontkit would plan a whole shaping for each (the line breaker measures every character).
+      const ids = new Uint16Array(plain.length)
+      const metrics = new Float64Array(plain.length * 5)
+      let advance = 0
+      plain.forEach(({id, advanceWidth}, index) => {
+        ids[index] = id
+        metrics[index * 5] = advanceWidth
+        metrics[index * 5 + 1] = advanceWidth
+        advance += advanceWidth
+      })
+      return {ids, metrics, codePoints: null, advance}
     }
     const run = this.font.layout(text)
     const characters = codePointsOf(text)
@@ -283,26 +295,41 @@ export class SharedFace {
     return {ids, metrics, codePoints, advance}
   }
 
-  /** The glyph of `codePoint` when a lone Han character with it is shaped into that glyph and its advance alone. */
-  #plainGlyph(codePoint: number): {id: number; advanceWidth: number} | null {
-    if (this.#touched === undefined) this.#touched = this.#touchedByHanFeatures()
-    const id = this.font._cmapProcessor.lookup(codePoint)
-    if (this.#touched === null || id === 0 || this.#touched[id] === 1) return null
-    return {id, advanceWidth: this.font.glyphForCodePoint(codePoint).advanceWidth}
+  /** The glyph of each character of `text` when no lookup of the shaping features may start at any of them, else null. */
+  #plainGlyphs(text: string): Array<{id: number; advanceWidth: number}> | null {
+    if (this.#touched === undefined) this.#touched = this.#touchedByFeatures()
+    const touched = this.#touched
+    if (touched === null) return null
+    const glyphs: Array<{id: number; advanceWidth: number}> = []
+    for (const char of text) {
+      const codePoint = char.codePointAt(0)!
+      const id = this.font._cmapProcessor.lookup(codePoint)
+      if (id === 0 || touched[id] === 1 || isIgnorable(codePoint)) return null
+      glyphs.push({id, advanceWidth: this.font.glyphForCodePoint(codePoint).advanceWidth})
+    }
+    return glyphs
   }
 
   /**
-   * Every glyph at which a lookup of the features fontkit applies to Han text could start (any
-   * coverage of those lookups, context lookups by their first glyph), and the glyphs GDEF calls
-   * marks (their advance is zeroed): a lone glyph outside this set comes out of shaping as it went
-   * in. Null when the font has no GDEF or a subtable of an unexpected form: then every string is shaped.
+   * Every glyph at which a lookup of the features fontkit applies to Han, Latin or script-neutral
+   * text could start (any coverage of those lookups, context lookups by their first glyph), and the
+   * glyphs GDEF calls marks (their advance is zeroed). A lookup applies only where its first glyph
+   * is covered, so in a string of glyphs outside this set none applies: each comes out of shaping
+   * as it went in. Null when the font has no GDEF or a subtable of an unexpected form: then every
+   * string is shaped.
    */
-  #touchedByHanFeatures(): Uint8Array | null {
-    const sample = this.font.layout('中') as unknown as {features: Record<string, boolean>}
+  #touchedByFeatures(): Uint8Array | null {
+    const touched = new Uint8Array(this.font.loca.offsets.length)
+    for (const sample of ['中', 'a', '1']) if (!this.#touchedBy(sample, touched)) return null
+    return touched
+  }
+
+  /** Marks in `touched` the glyphs of the lookups fontkit applies to `sample`'s script (see `#touchedByFeatures`). */
+  #touchedBy(text: string, touched: Uint8Array): boolean {
+    const sample = this.font.layout(text) as unknown as {features: Record<string, boolean>}
     const engine = (this.font as unknown as {_layoutEngine: {engine?: {GSUBProcessor?: Processor; GPOSProcessor?: Processor}}})._layoutEngine.engine
     const gdef = (this.font as unknown as {GDEF?: {glyphClassDef?: ClassDef}}).GDEF
-    if (!engine || !gdef?.glyphClassDef) return null
-    const touched = new Uint8Array(this.font.loca.offsets.length)
+    if (!engine || !gdef?.glyphClassDef) return false
     const cover = (coverage: unknown): boolean => {
       const {version, glyphs, rangeRecords} = (coverage ?? {}) as Coverage
       if (version === 1 && glyphs) for (const glyph of glyphs) touched[glyph] = 1
@@ -320,7 +347,7 @@ export class SharedFace {
             let table = itemAt(lookup.subTables, i)
             if (lookup.lookupType === EXTENSION[name]) table = table['extension'] as Record<string, unknown>
             const first = table['coverage'] ?? table['markCoverage'] ?? table['mark1Coverage'] ?? (table['coverages'] as unknown[] | undefined)?.[0] ?? (table['inputCoverage'] as unknown[] | undefined)?.[0]
-            if (!cover(first)) return null
+            if (!cover(first)) return false
           }
         }
       }
@@ -332,8 +359,8 @@ export class SharedFace {
       })
     } else if (classes.version === 2 && classes.classRangeRecord) {
       for (const range of classes.classRangeRecord) if (range.class === 3) touched.fill(1, range.start, range.end + 1)
-    } else return null
-    return touched
+    } else return false
+    return true
   }
 
   /**
