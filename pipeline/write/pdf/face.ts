@@ -381,8 +381,8 @@ export class SharedFace {
   }
 
   /** The glyphs `text` is shaped into, with the characters each stands for. */
-  glyphsOf(text: string): ShapedGlyph[] {
-    const {ids, metrics, codePoints} = this.shape(text)
+  glyphsOf(text: string, shaped: Shaped = this.shape(text)): ShapedGlyph[] {
+    const {ids, metrics, codePoints} = shaped
     const characters = codePoints ? null : codePointsOf(text)
     return Array.from(ids, (id, index) => ({id, advanceWidth: metrics[index * 5]!, codePoints: codePoints ? codePoints[index]! : [characters![index]!]}))
   }
@@ -390,8 +390,9 @@ export class SharedFace {
   /** For pdfkit: the layout of `text`, with positions of its own to scale. */
   layout(text: string, features?: unknown): LayoutRun | ReturnType<FontkitFont['layout']> {
     if (features !== undefined) return this.font.layout(text, features)
-    const {metrics} = this.shape(text)
-    const glyphs = this.glyphsOf(text)
+    const shaped = this.shape(text)
+    const {metrics} = shaped
+    const glyphs = this.glyphsOf(text, shaped)
     const positions = glyphs.map((_glyph, index) => {
       const at = index * 5
       return {xAdvance: metrics[at + 1]!, yAdvance: metrics[at + 2]!, xOffset: metrics[at + 3]!, yOffset: metrics[at + 4]!}

@@ -63,7 +63,10 @@ export function getFont(key: FontKey): SharedFace {
 /** Entries held by the writer's caches, per open font (bounded: see `face.ts`, `FONT_OF_ENTRIES`, `WIDTH_CHARACTERS`). */
 export function cacheSizes(): Record<string, SharedFace['cached'] & {fontOf: number; widths: number}> {
   const sizes: Record<string, SharedFace['cached'] & {fontOf: number; widths: number}> = {}
-  for (const [key, face] of faces) sizes[key] = {...face.cached, fontOf: fontOf[key].size, widths: widths[key].size}
+  for (const [key, face] of faces) {
+    const bmp = fontOfBmp[key]?.reduce((known, code) => known + (code === 0 ? 0 : 1), 0) ?? 0
+    sizes[key] = {...face.cached, fontOf: bmp + fontOf[key].size, widths: widths[key].size}
+  }
   return sizes
 }
 
@@ -88,30 +91,41 @@ export function glyphCount(key: FontKey, text: string): number {
 /** Code points that take no glyph of their own (variation selectors, joiners, tags). */
 const IGNORABLE = /^[\u200B-\u200F\u2060-\u2064\uFE00-\uFE0F\u{E0000}-\u{E0FFF}]$/u
 
-/** Characters whose font is remembered, per base font. */
+const KEYS: readonly FontKey[] = ['regular', 'bold', 'emoji', 'yi']
+
+/**
+ * The font of each character met, per base font: for the Basic Multilingual Plane one byte per
+ * code point (0 not yet known, 1 none, else 2 + the font's index in `KEYS`), 64 KiB per base font;
+ * for the other planes a bounded map.
+ */
 export const FONT_OF_ENTRIES = 16_384
-const fontOf: Record<FontKey, BoundedCache<string, FontKey | null>> = {
+const fontOfBmp: Partial<Record<FontKey, Uint8Array>> = {}
+const fontOf: Record<FontKey, BoundedCache<number, FontKey | null>> = {
   regular: new BoundedCache(FONT_OF_ENTRIES),
   bold: new BoundedCache(FONT_OF_ENTRIES),
   emoji: new BoundedCache(FONT_OF_ENTRIES),
   yi: new BoundedCache(FONT_OF_ENTRIES)
 }
 
+function findFont(base: FontKey, codePoint: number): FontKey | null {
+  for (const candidate of [base, ...FALLBACKS]) if (getFont(candidate).hasGlyphForCodePoint(codePoint)) return candidate
+  return null
+}
+
 /** The font that sets `char` for `base`: `base` itself, else the first fallback with the glyph, else null. */
 export function fontFor(base: FontKey, char: string): FontKey | null {
-  const cache = fontOf[base]
-  let found = cache.get(char)
-  if (found === undefined) {
-    const codePoint = char.codePointAt(0) ?? 0
-    found = null
-    for (const candidate of [base, ...FALLBACKS]) {
-      if (getFont(candidate).hasGlyphForCodePoint(codePoint)) {
-        found = candidate
-        break
-      }
-    }
-    cache.set(char, found)
+  const codePoint = char.codePointAt(0) ?? 0
+  if (codePoint < 0x10000) {
+    const known = (fontOfBmp[base] ??= new Uint8Array(0x10000))
+    const code = known[codePoint]!
+    if (code !== 0) return code === 1 ? null : KEYS[code - 2]!
+    const found = findFont(base, codePoint)
+    known[codePoint] = found === null ? 1 : 2 + KEYS.indexOf(found)
+    return found
   }
+  const cache = fontOf[base]
+  let found = cache.get(codePoint)
+  if (found === undefined) found = cache.set(codePoint, findFont(base, codePoint))
   return found
 }
 
