@@ -24,6 +24,8 @@ export interface TextOptions {
   lineBreak: false
   characterSpacing: number
   baseline: 'alphabetic'
+  /** Width of the text without character spacing, when known (pdfkit measures it otherwise). */
+  textWidth?: number
 }
 
 export interface Engine {
@@ -72,7 +74,16 @@ export interface EngineOptions {
   font: LoadedFont
 }
 
-export function createEngine(options: EngineOptions): Engine {
+/**
+ * A new document whose default font (`options.font`) is also known as `name`. pdfkit
+ * 0.20.2 caches a registered font under its name only when it opens it first: a
+ * registered copy of the default font is opened again and compared (by JSON of its
+ * name table) on every `font(name)`, so the default font is named here instead.
+ */
+export function createEngine(options: EngineOptions, name: string): Engine {
   const Constructor = PDFDocument as unknown as new (options: EngineOptions) => Engine
-  return new Constructor(options)
+  const engine = new Constructor(options)
+  const internals = engine as unknown as {_font: unknown; _fontFamilies: Record<string, unknown>}
+  internals._fontFamilies[name] = internals._font
+  return engine
 }

@@ -3,10 +3,11 @@
  * pinned npm package `@expo-google-fonts/noto-serif-sc`, Regular for the body
  * and Bold as the stand-in for 小标宋 in the title.
  *
- * Each font file is read and opened with fontkit ONCE per process and the
- * fontkit object is reused by every document (pdfkit ≥ 0.20 accepts it wherever
- * it takes a path); pdfkit still subsets per document. No font is downloaded at
- * run time and no system font is used.
+ * Each font file is read and opened with fontkit ONCE per process, and its
+ * shared face (`face.ts`: shaping and glyph data cached, bounded) is reused by
+ * every document (pdfkit ≥ 0.20 accepts a font object wherever it takes a
+ * path); pdfkit still subsets per document. No font is downloaded at run time
+ * and no system font is used.
  *
  * Characters Noto Serif SC lacks are set in the first font of a fallback chain
  * that has them (`FALLBACKS`: Noto Emoji, Noto Sans Yi, all from npm). A
@@ -18,6 +19,8 @@
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import * as fontkit from 'fontkit'
+import {BoundedCache} from './bounded-cache.js'
+import {SharedFace, type FontkitFont} from './face.js'
 
 const require = createRequire(import.meta.url)
 
@@ -36,95 +39,93 @@ export const FALLBACKS: readonly FontKey[] = ['emoji', 'yi']
 /** Drawn for a character no font has (the real character goes into ActualText). */
 export const MISSING_GLYPH = '\u3013'
 
-/** The part of a fontkit font the writer uses. */
-export interface LoadedFont {
-  readonly postscriptName: string
-  readonly unitsPerEm: number
-  layout(text: string): {positions: Array<{xAdvance: number}>; glyphs: unknown[]}
-  hasGlyphForCodePoint(codePoint: number): boolean
-}
+/** A font as the writer and pdfkit use it (see `face.ts`). */
+export type LoadedFont = SharedFace
 
-const cache = new Map<FontKey, LoadedFont>()
+const faces = new Map<FontKey, SharedFace>()
 /** Number of times a font file was actually opened (for tests and the benchmark). */
 export const fontLoads = {count: 0}
 
-/** The fontkit object for `key`, opened on first use and then reused. */
-export function getFont(key: FontKey): LoadedFont {
-  let font = cache.get(key)
-  if (!font) {
+/** The shared face of `key`, its file opened on first use and then reused. */
+export function getFont(key: FontKey): SharedFace {
+  let face = faces.get(key)
+  if (!face) {
     const path = require.resolve(files[key])
     const opened = fontkit.create(readFileSync(path))
     if (!('layout' in opened)) throw new Error(`Expected a single font in \`${path}\`, got a collection`)
-    font = opened as unknown as LoadedFont
+    face = new SharedFace(opened as unknown as FontkitFont)
     fontLoads.count++
-    cache.set(key, font)
+    faces.set(key, face)
   }
-  return font
+  return face
 }
 
-const advanceCache = new Map<string, number>()
+/** Entries held by the writer's caches, per open font (bounded: see `face.ts`, `FONT_OF_ENTRIES`, `WIDTH_CHARACTERS`). */
+export function cacheSizes(): Record<string, SharedFace['cached'] & {fontOf: number; widths: number}> {
+  const sizes: Record<string, SharedFace['cached'] & {fontOf: number; widths: number}> = {}
+  for (const [key, face] of faces) {
+    const bmp = fontOfBmp[key]?.reduce((known, code) => known + (code === 0 ? 0 : 1), 0) ?? 0
+    sizes[key] = {...face.cached, fontOf: bmp + fontOf[key].size, widths: widths[key].size}
+  }
+  return sizes
+}
 
 /**
  * Advance width of `text` in em units (1 = one Han character) for `key`,
- * shaped by fontkit, memoised per process: the line breaker measures every
+ * shaped by fontkit once per process: the line breaker measures every
  * character and Latin word with it.
  */
 export function advance(key: FontKey, text: string): number {
-  const cacheKey = key + '\u0000' + text
-  let width = advanceCache.get(cacheKey)
-  if (width === undefined) {
-    const font = getFont(key)
-    width = 0
-    for (const position of font.layout(text).positions) width += position.xAdvance
-    width /= font.unitsPerEm
-    advanceCache.set(cacheKey, width)
-  }
-  return width
+  const face = getFont(key)
+  return face.shape(text).advance / face.unitsPerEm
 }
-
-const glyphCache = new Map<string, number>()
 
 /**
  * Glyphs `text` is set in with `key` (fewer than its characters where the font
  * forms ligatures: `ffi` is one glyph): character spacing (Tc) applies per glyph.
  */
 export function glyphCount(key: FontKey, text: string): number {
-  const cacheKey = key + '\u0000' + text
-  let count = glyphCache.get(cacheKey)
-  if (count === undefined) {
-    count = getFont(key).layout(text).glyphs.length
-    glyphCache.set(cacheKey, count)
-  }
-  return count
-}
-
-/** Glyphs of `text` set with `base` and its fallbacks. */
-export function glyphCountWithFallback(base: FontKey, text: string): number {
-  let count = 0
-  for (const run of runsOf(base, text)) count += run.text === '' ? 0 : glyphCount(run.font, run.text)
-  return count
+  return getFont(key).shape(text).ids.length
 }
 
 /** Code points that take no glyph of their own (variation selectors, joiners, tags). */
 const IGNORABLE = /^[\u200B-\u200F\u2060-\u2064\uFE00-\uFE0F\u{E0000}-\u{E0FFF}]$/u
 
-const fontOfCache = new Map<string, FontKey | null>()
+const KEYS: readonly FontKey[] = ['regular', 'bold', 'emoji', 'yi']
+
+/**
+ * The font of each character met, per base font: for the Basic Multilingual Plane one byte per
+ * code point (0 not yet known, 1 none, else 2 + the font's index in `KEYS`), 64 KiB per base font;
+ * for the other planes a bounded map.
+ */
+export const FONT_OF_ENTRIES = 16_384
+const fontOfBmp: Partial<Record<FontKey, Uint8Array>> = {}
+const fontOf: Record<FontKey, BoundedCache<number, FontKey | null>> = {
+  regular: new BoundedCache(FONT_OF_ENTRIES),
+  bold: new BoundedCache(FONT_OF_ENTRIES),
+  emoji: new BoundedCache(FONT_OF_ENTRIES),
+  yi: new BoundedCache(FONT_OF_ENTRIES)
+}
+
+function findFont(base: FontKey, codePoint: number): FontKey | null {
+  for (const candidate of [base, ...FALLBACKS]) if (getFont(candidate).hasGlyphForCodePoint(codePoint)) return candidate
+  return null
+}
 
 /** The font that sets `char` for `base`: `base` itself, else the first fallback with the glyph, else null. */
 export function fontFor(base: FontKey, char: string): FontKey | null {
-  const key = base + '\u0000' + char
-  let found = fontOfCache.get(key)
-  if (found === undefined) {
-    const codePoint = char.codePointAt(0) ?? 0
-    found = null
-    for (const candidate of [base, ...FALLBACKS]) {
-      if (getFont(candidate).hasGlyphForCodePoint(codePoint)) {
-        found = candidate
-        break
-      }
-    }
-    fontOfCache.set(key, found)
+  const codePoint = char.codePointAt(0) ?? 0
+  if (codePoint < 0x10000) {
+    const known = (fontOfBmp[base] ??= new Uint8Array(0x10000))
+    const code = known[codePoint]!
+    if (code !== 0) return code === 1 ? null : KEYS[code - 2]!
+    const found = findFont(base, codePoint)
+    known[codePoint] = found === null ? 1 : 2 + KEYS.indexOf(found)
+    return found
   }
+  const cache = fontOf[base]
+  let found = cache.get(codePoint)
+  if (found === undefined) found = cache.set(codePoint, findFont(base, codePoint))
   return found
 }
 
@@ -142,6 +143,15 @@ export interface Run {
  * drawing but kept as `actual`.
  */
 export function runsOf(base: FontKey, text: string): Run[] {
+  let plain = true
+  for (const char of text) {
+    if (fontFor(base, char) !== base) {
+      plain = false
+      break
+    }
+  }
+  // The common case: the base font has every character.
+  if (plain) return text === '' ? [] : [{font: base, text}]
   const runs: Run[] = []
   for (const char of text) {
     const font = fontFor(base, char)
@@ -168,9 +178,24 @@ export function missingCharacters(base: FontKey, text: string): string[] {
   return missing
 }
 
+/** Widths measured with fallbacks, per base font (the line breaker asks for every token): characters of the tokens kept. */
+export const WIDTH_CHARACTERS = 262_144
+const byLength = (token: string) => token.length + 16
+const widths: Record<FontKey, BoundedCache<string, number>> = {
+  regular: new BoundedCache(WIDTH_CHARACTERS, byLength),
+  bold: new BoundedCache(WIDTH_CHARACTERS, byLength),
+  emoji: new BoundedCache(WIDTH_CHARACTERS, byLength),
+  yi: new BoundedCache(WIDTH_CHARACTERS, byLength)
+}
+
 /** Advance width of `text` in em units, each character in the font that sets it. */
 export function advanceWithFallback(base: FontKey, text: string): number {
-  let width = 0
-  for (const run of runsOf(base, text)) width += advance(run.font, run.text)
+  const cache = widths[base]
+  let width = cache.get(text)
+  if (width === undefined) {
+    width = 0
+    for (const run of runsOf(base, text)) width += advance(run.font, run.text)
+    cache.set(text, width)
+  }
   return width
 }

@@ -3,7 +3,7 @@
  * then drawn with pdfkit as tagged PDF/A-3a.
  */
 import type {Document} from '../../tree/types.js'
-import {advance, advanceWithFallback, getFont, glyphCount, glyphCountWithFallback, runsOf, type FontKey} from './fonts.js'
+import {advance, advanceWithFallback, getFont, glyphCount, runsOf, type FontKey, type Run} from './fonts.js'
 import {createEngine, type Engine, type StructureElement} from './engine.js'
 import {flatten, type Block, type FlowGroup, type FlowNode, type TextBlock} from './flow.js'
 import {buildFlow} from './handle/index.js'
@@ -12,6 +12,7 @@ import {breakBalanced, breakLines, SQUEEZABLE, trailingSpace, type BrokenLine} f
 import {spanLanguage} from './language.js'
 import {breakTitle} from './title-break.js'
 import {patchAttachmentChecksums} from './attachments.js'
+import {deflateStreamsAt} from './compression.js'
 import {buildInfo, creationDate, escapeInfoInXmp, extraXmp} from './metadata.js'
 import {blockHeight, columns, rowHeight, rows, signatureWidth} from './signatures.js'
 
@@ -127,33 +128,59 @@ function drawTagged(engine: Engine, element: StructureElement, tag: string, draw
 
 const count = (text: string) => Array.from(text).length
 
+/** A run of a drawn line with its measures; `wordEnd` when a word (and its spaces) ends with it. */
+interface Piece {
+  run: Run
+  advance: number
+  glyphs: number
+  wordEnd: boolean
+}
+
 /**
- * Draws `text` from `x`: each run in the font that has its glyphs (a missing glyph as 〓 with the
- * character as ActualText); after every space between words, `wordGap` more. Returns the end x.
+ * The runs `text` is drawn in, measured once: each run in the font that has its glyphs (a
+ * missing glyph as 〓 with the character as ActualText). Always word by word, so that a width
+ * measured here is the width drawn (kerning stops at spaces).
  */
-function drawRuns(engine: Engine | null, font: FontKey, size: number, text: string, x: number, y: number, spacing: number, wordGap: number): number {
-  // Always word by word, so that a width measured here is the width drawn (kerning stops at spaces).
-  const words = text.match(/[^ ]+ *| +/gu) ?? []
-  for (const word of words) {
-    for (const run of runsOf(font, word)) {
-      if (run.actual !== undefined) engine?.markContent('Span', {actual: run.actual})
-      if (run.text !== '') {
-        if (engine) {
-          useFont(engine, run.font, size)
-          engine.text(run.text, x, y, {lineBreak: false, characterSpacing: spacing, baseline: 'alphabetic'})
-        }
-        x += advance(run.font, run.text) * size + spacing * glyphCount(run.font, run.text)
+function piecesOf(font: FontKey, text: string): Piece[] {
+  const pieces: Piece[] = []
+  for (const word of text.match(/[^ ]+ *| +/gu) ?? []) {
+    const runs = runsOf(font, word)
+    runs.forEach((run, index) => {
+      const empty = run.text === ''
+      pieces.push({run, advance: empty ? 0 : advance(run.font, run.text), glyphs: empty ? 0 : glyphCount(run.font, run.text), wordEnd: index === runs.length - 1 && word.endsWith(' ')})
+    })
+  }
+  return pieces
+}
+
+/** Draws `pieces` from `x`; after every space between words, `wordGap` more. Returns the end x. */
+function drawRuns(engine: Engine | null, pieces: readonly Piece[], size: number, x: number, y: number, spacing: number, wordGap: number): number {
+  for (const {run, advance, glyphs, wordEnd} of pieces) {
+    if (run.actual !== undefined) engine?.markContent('Span', {actual: run.actual})
+    if (run.text !== '') {
+      if (engine) {
+        useFont(engine, run.font, size)
+        // The width is known: pdfkit need not shape the run again to measure it.
+        engine.text(run.text, x, y, {lineBreak: false, characterSpacing: spacing, baseline: 'alphabetic', textWidth: advance * size})
       }
-      if (run.actual !== undefined) engine?.endMarkedContent()
+      x += advance * size + spacing * glyphs
     }
-    if (word.endsWith(' ')) x += wordGap
+    if (run.actual !== undefined) engine?.endMarkedContent()
+    if (wordEnd) x += wordGap
   }
   return x
 }
 
-/** The width `drawRuns` gives `text` (shaped run by run, as drawn), to the end of its last glyph. */
-function drawnWidth(font: FontKey, size: number, text: string, spacing: number, wordGap: number): number {
-  return drawRuns(null, font, size, text, 0, 0, spacing, wordGap) - spacing
+/** The width `drawRuns` gives `pieces`, to the end of their last glyph. */
+function drawnWidth(pieces: readonly Piece[], size: number, spacing: number, wordGap: number): number {
+  return drawRuns(null, pieces, size, 0, 0, spacing, wordGap) - spacing
+}
+
+/** Glyphs of `pieces` (character spacing applies per glyph). */
+function glyphTotal(pieces: readonly Piece[]): number {
+  let glyphs = 0
+  for (const piece of pieces) glyphs += piece.glyphs
+  return glyphs
 }
 
 const registered = new WeakMap<Engine, Set<FontKey>>()
@@ -191,14 +218,15 @@ function drawText(engine: Engine, block: TextBlock, lines: BrokenLine[], placeme
       const visible = line.text.trimEnd()
       let spacing = trackingOf(block)
       let wordGap = 0
-      const natural = drawnWidth(block.font, block.size, visible, spacing, 0)
-      const unspaced = drawnWidth(block.font, block.size, visible, 0, 0)
-      const glyphs = glyphCountWithFallback(block.font, visible)
+      const measured = piecesOf(block.font, visible)
+      const natural = drawnWidth(measured, block.size, spacing, 0)
+      const unspaced = drawnWidth(measured, block.size, 0, 0)
+      const glyphs = glyphTotal(measured)
       if (block.align === 'justify' && line.justify) {
         if (justifiesBySpaces(line.text)) wordGap = Math.max(0, (line.available - natural) / innerSpaces(line.text))
         else if (glyphs > 1) spacing = (line.available - unspaced) / (glyphs - 1)
       }
-      let width = wordGap > 0 ? natural + wordGap * innerSpaces(line.text) : drawnWidth(block.font, block.size, visible, spacing, 0)
+      let width = wordGap > 0 ? natural + wordGap * innerSpaces(line.text) : drawnWidth(measured, block.size, spacing, 0)
       // A line that holds a closing mark squeezed in (or one unbreakable token) may be a little too
       // wide at its natural spacing: it is set tighter, so no glyph passes the edge of the text block.
       if (width > line.available + 0.01 && glyphs > 1) {
@@ -210,7 +238,7 @@ function drawText(engine: Engine, block: TextBlock, lines: BrokenLine[], placeme
       if (block.align === 'justify') x += geometry.blockWidth - line.available
       else if (block.align === 'center') x += (geometry.blockWidth - width) / 2
       else x += Math.max(0, geometry.blockWidth - block.rightIndent * cell - width)
-      drawRuns(engine, block.font, block.size, line.text, x, baseline(slot, block.size), spacing, wordGap)
+      drawRuns(engine, piecesOf(block.font, line.text), block.size, x, baseline(slot, block.size), spacing, wordGap)
     }
   })
 }
@@ -230,7 +258,7 @@ function drawSignatures(engine: Engine, block: Extract<Block, {kind: 'signatures
           for (const text of part.lines) {
             const width = signatureWidth(text.trimEnd())
             const x = geometry.left + column * columnWidth + Math.max(0, (columnWidth - width) / 2)
-            drawRuns(engine, 'regular', geometry.fontSize, text, x, baseline(top + line, geometry.fontSize), tracking, 0)
+            drawRuns(engine, piecesOf('regular', text), geometry.fontSize, x, baseline(top + line, geometry.fontSize), tracking, 0)
             line++
           }
         })
@@ -275,7 +303,7 @@ export function renderPdf(doc: Document, input: RenderInput): Promise<Uint8Array
     },
     info: {...info},
     font: getFont('regular')
-  })
+  }, 'regular')
   const chunks: Uint8Array[] = []
   const done = new Promise<Uint8Array>((resolve, reject) => {
     engine.on('data', (chunk) => chunks.push(chunk))
@@ -283,8 +311,11 @@ export function renderPdf(doc: Document, input: RenderInput): Promise<Uint8Array
     engine.on('error', reject)
   })
 
+  deflateStreamsAt(engine)
   escapeInfoInXmp(engine)
   engine.appendXML(extraXmp(doc, lang))
+  // The default font is the regular face, already known to the engine as `regular`.
+  registered.set(engine, new Set(['regular']))
   useFont(engine, 'bold', geometry.titleSize)
   useFont(engine, 'regular', geometry.fontSize)
 
