@@ -31,7 +31,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {long: 'tree-out', description: 'also write the document tree as JSON (`<out>/tree/`, or standard output without `--out`)'},
   {long: 'validate', description: 'validate the Akoma Ntoso of every document against the schema'},
   {long: 'strict', description: 'exit 1 when any warning is raised (for CI)'},
-  {long: 'jobs', short: 'j', value: '<n>', description: 'worker threads for `--out` (default: the available cores); outputs are the same whatever the number'},
+  {long: 'jobs', short: 'j', value: '<n>', description: 'threads for `--out` (default: the available cores less one, at least 1); outputs are the same whatever the number'},
   {long: 'cache', value: '<dir>', description: 'cache folder for incremental runs (default: `.diptext-cache` in the working folder)'},
   {long: 'no-cache', description: 'neither read nor write the cache'},
   {long: 'keep-stale', description: 'keep files of an earlier run that this run did not produce (listed as stale in the manifest)'},
