@@ -3,9 +3,11 @@
  * worker thread or in the main thread alike and exchange only plain data:
  *
  * - `pass1` reads, cleans, segments and enriches a file and keeps, per
- *   document, the small identity record that `link` needs; the tree is dropped.
- * - `pass2` converts the file again, applies what `link` decided, renders every
- *   requested format of the documents asked for, writes them, and drops them.
+ *   document, the small identity record that `link` needs; the tree is kept
+ *   for pass 2 in memory (within `RETAIN_BYTES`) or spilled to disk.
+ * - `pass2` takes that tree back (or converts the file again when there is
+ *   none), applies what `link` decided, renders every requested format of the
+ *   documents asked for, writes them, and drops them.
  *
  * So memory depends on the largest file, not on the batch.
  */
@@ -26,7 +28,7 @@ import {toPlain, type PlainMessage} from './messages.js'
 import {forgetCheckedFolders, outputPath, writeAtomicSync} from './write.js'
 import {readInput, type FileTask} from './input.js'
 
-export {MAX_INPUT_BYTES, RETAIN_BYTES, readInput, type FileTask} from './input.js'
+export type {FileTask} from './input.js'
 
 export interface Pass1Result {
   file: number
@@ -50,9 +52,9 @@ export interface SharedSettings {
   /** This thread's share of `RETAIN_BYTES`. */
   retainBytes: number
   /**
-   * A folder for the trees of pass 1 that do not fit in memory (serialized, one
-   * file per input, removed when pass 2 reads it), or null to convert those
-   * files again in pass 2. Reading a tree back costs a fraction of converting.
+   * A folder for the trees of pass 1 that do not fit in memory (serialized,
+   * appended to one file per thread), or null to convert those files again in
+   * pass 2. Reading a tree back costs a fraction of converting.
    */
   spill: string | null
 }
