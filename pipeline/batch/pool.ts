@@ -62,7 +62,8 @@ function inline(): Pool {
   const load = () => (loaded ??= import('./tasks.js'))
   return {
     size: 1,
-    run: async (name, argument) => ((await load())[name] as (a: typeof argument) => Promise<never>)(argument),
+    // Results are copied as a worker's would be: a string cut from a file's text keeps the whole text alive, a copy does not.
+    run: async (name, argument) => structuredClone(await ((await load())[name] as (a: typeof argument) => Promise<never>)(argument)),
     async broadcast(name, argument) {
       ;((await load())[name] as (a: typeof argument) => void)(argument)
     },
