@@ -24,7 +24,7 @@ import {getWriter} from '../write/registry.js'
 import {createCache, codeFingerprint, keyOf} from './cache.js'
 import {acquireLock} from './lock.js'
 import {finish, readManifest, removeTemporaries, SPILL_PREFIX, type IndexEntry, type Manifest, type ManifestFile, type ProducedFile} from './manifest.js'
-import {addMessage} from './messages.js'
+import {addMessage, type PlainMessage} from './messages.js'
 import {createPool, type Pool} from './pool.js'
 import {readInput, RETAIN_BYTES, type FileTask} from './input.js'
 import type {Pass1Result, Pass2Document, SharedSettings} from './tasks.js'
@@ -60,6 +60,8 @@ export interface BatchOptions {
   shard: Shard | null
   /** Also return each document's Akoma Ntoso (for `--validate`). */
   validate: boolean
+  /** Keep notes (info messages) on the files; default true. The command line keeps them only for `--verbose`. */
+  notes?: boolean
   /** Input bytes whose trees stay in memory between the passes (default `RETAIN_BYTES`); the rest are spilled to disk. */
   retainBytes?: number
   progress?: (phase: 'read' | 'write', done: number, total: number) => void
@@ -148,6 +150,10 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
   // What decides the bytes written, for the render cache: not how this run holds its trees.
   const {retainBytes: _retain, spill: _spill, ...outputSettings} = settings
   const files = inputs.map((input) => new VFile({path: input.path}))
+  // Notes (info messages) only when asked for: an archive's notes (every unresolved citation) outweigh its index.
+  const keep = (file: VFile, message: PlainMessage): void => {
+    if (message.fatal !== null || options.notes !== false) addMessage(file, message)
+  }
   const inShard = (file: number) => options.shard === null || shardOf(inputs[file]!.path, options.shard.count) === options.shard.index - 1
   const tasks: FileTask[] = inputs.map((input, file) => ({
     file,
@@ -187,7 +193,7 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
     },
     (result) => {
       pass1.push(result)
-      for (const message of result.messages) addMessage(files[result.file]!, message)
+      for (const message of result.messages) keep(files[result.file]!, message)
       options.progress?.('read', pass1.length, tasks.length)
     }
   )
@@ -195,7 +201,7 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
   // The index: link over every record of the batch (every shard sees the whole corpus).
   const records: IdentityRecord[] = pass1.flatMap((result) => result.records)
   const index = resolveIdentities(records, (file) => inputs[file]!.path)
-  for (const message of index.messages) addMessage(files[message.file]!, {reason: message.reason, ruleId: message.ruleId, source: 'diptext', fatal: message.severity === 'info' ? null : false, place: message.place ?? null})
+  for (const message of index.messages) keep(files[message.file]!, {reason: message.reason, ruleId: message.ruleId, source: 'diptext', fatal: message.severity === 'info' ? null : false, place: message.place ?? null})
   const kept = records.map((record, i) => ({record, identity: index.identities[i]!})).filter(({identity}) => identity.duplicateOf === null)
   const batch = kept.map(({record, identity}) => ({id: identity.id, slug: identity.slug, title: record.title, language: record.language, docType: record.docType}))
   const byId = new Map(batch.map((meta) => [meta.id, meta]))
@@ -233,7 +239,7 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
   const total = [...plans.values()].reduce((sum, list) => sum + list.length, 0)
   const collect = (file: number, plan: Planned, result: Pass2Document): void => {
     const vfile = files[file]!
-    for (const message of result.messages) addMessage(vfile, message)
+    for (const message of result.messages) keep(vfile, message)
     for (const failure of result.failures) fatal(vfile, `Cannot write ${failure.format} for ${plan.identity.id}: ${failure.reason}`, 'write-failed')
     for (const written of result.files) produced.push({...written, source: inputs[file]!.path, document: plan.identity.id, slug: plan.identity.slug})
     if (result.stub) stubs.set(plan.identity.slug, result.stub)

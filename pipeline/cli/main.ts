@@ -300,6 +300,7 @@ async function batchCommand(collected: readonly Collected[], inputs: readonly In
         shard: options.shard,
         validate: options.validate,
         retainBytes: retainBytesFrom(io.env),
+        notes: reportOptions.verbose,
         ...(progress ? {progress: progress.update} : {})
       }
     )
