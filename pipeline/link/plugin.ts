@@ -69,14 +69,36 @@ export interface IdentityRecord {
   published: DateFact | null
   /** The date of entry into force when the document has one already, else where it may come from. */
   effective: DateFact | EffectiveCandidate[]
-  position: Position
+  /** The document's position, as six numbers (`Place`). */
+  position: Place
   /** sha256 of the document's text without layout: the same document read twice has the same hash. */
   content: string
-  citations: Array<{title: string; position: Position | undefined; dated: {fact: DateFact; place: string | null} | null}>
+  citations: Array<{title: string; position: Place | undefined; dated: {fact: DateFact; place: string | null} | null}>
   /** The fullest printed form of each person in the document, and the country a signature or role gives them. */
   persons: Array<[ref: string, showAs: string]>
   countries: Array<[ref: string, country: string]>
 }
+
+/**
+ * A position as six numbers: start line, column, offset, end line, column,
+ * offset (-1 for an offset the position lacks). An index of a whole archive
+ * keeps a few per document, for messages only; six numbers weigh a fraction of
+ * three objects.
+ */
+export type Place = readonly [number, number, number, number, number, number]
+
+export function placeOf(position: Position): Place {
+  const {start, end} = position
+  return [start.line, start.column, start.offset ?? -1, end.line, end.column, end.offset ?? -1]
+}
+
+export function positionOf(place: Place): Position {
+  const point = (line: number, column: number, offset: number) => (offset === -1 ? {line, column} : {line, column, offset})
+  return {start: point(place[0], place[1], place[2]), end: point(place[3], place[4], place[5])}
+}
+
+/** The start offset of a place (0 when it has none). */
+const offsetOf = (place: Place): number => Math.max(0, place[2])
 
 /** What `link` decides for one document. */
 export interface Identity {
@@ -118,7 +140,7 @@ export function recordOf(doc: Document, file: number, index: number): IdentityRe
       const dated = datedBefore(children, at)
       citations.push({
         title: node.title,
-        position: node.position,
+        position: node.position ? placeOf(node.position) : undefined,
         dated: dated ? {fact: {value: dated.date.iso, source: 'citation', text: toText(dated.date), start: dated.date.position.start.offset!, end: dated.date.position.end.offset!}, place: dated.place} : null
       })
     })
@@ -145,7 +167,7 @@ export function recordOf(doc: Document, file: number, index: number): IdentityRe
     printed: printedDate(doc),
     published: doc.meta.dates.published,
     effective: doc.meta.dates.effective ?? effectiveCandidates(doc),
-    position: doc.position,
+    position: placeOf(doc.position),
     content: createHash('sha256').update(toText(doc as never).replace(/[\s\u3000]+/gu, '')).digest('hex'),
     citations,
     persons: [...persons],
@@ -189,7 +211,7 @@ export function resolveIdentities(records: readonly IdentityRecord[], nameOf: (f
       const target = byTitle.get(titleKey(citation.title))?.find((d) => d !== record) ?? null
       list.push(target)
       if (!target) {
-        messages.push({file: record.file, reason: `Unresolved citation 《${citation.title}》: no document of the batch has this title`, ruleId: 'unresolved-citation', severity: 'info', place: citation.position})
+        messages.push({file: record.file, reason: `Unresolved citation 《${citation.title}》: no document of the batch has this title`, ruleId: 'unresolved-citation', severity: 'info', place: citation.position ? positionOf(citation.position) : undefined})
         continue
       }
       if (citation.dated) {
@@ -217,13 +239,13 @@ export function resolveIdentities(records: readonly IdentityRecord[], nameOf: (f
     }
     let work = signed ?? record.visit ?? record.printed ?? (record.published ? {...record.published, source: 'publication' as const} : null)
     if (!work) {
-      work = {value: RELEASE_DATE, source: 'conversion', text: '', start: record.position.start.offset ?? 0, end: record.position.start.offset ?? 0}
+      work = {value: RELEASE_DATE, source: 'conversion', text: '', start: offsetOf(record.position), end: offsetOf(record.position)}
       messages.push({
         file: record.file,
         reason: `No date found for the work: the text prints none, no document of the batch cites it, and the page has no stamp; the Work URI uses the release date of diptext (${RELEASE_DATE}), FRBRdate name="conversion"`,
         ruleId: 'no-work-date',
         severity: 'warning',
-        place: record.position
+        place: positionOf(record.position)
       })
     }
     decided.set(record, {signed, place, work, citedBy})
@@ -266,7 +288,7 @@ export function resolveIdentities(records: readonly IdentityRecord[], nameOf: (f
       reason: `Duplicate document: the same text as document ${first.index + 1} of \`${nameOf(first.file)}\`; it is written once, as ${uriOf.get(first)!.uri}`,
       ruleId: 'duplicate-document',
       severity: 'warning',
-      place: copy.position
+      place: positionOf(copy.position)
     })
   }
 
