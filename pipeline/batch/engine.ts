@@ -202,7 +202,10 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
   const records: IdentityRecord[] = pass1.flatMap((result) => result.records)
   const index = resolveIdentities(records, (file) => inputs[file]!.path)
   for (const message of index.messages) keep(files[message.file]!, {reason: message.reason, ruleId: message.ruleId, source: 'diptext', fatal: message.severity === 'info' ? null : false, place: message.place ?? null})
-  const kept = records.map((record, i) => ({record, identity: index.identities[i]!})).filter(({identity}) => identity.duplicateOf === null)
+  // Once linked, a record is needed for a few fields only: its citations, dates and names are let go.
+  const kept = records.map((record, i) => ({record: slim(record), identity: index.identities[i]!})).filter(({identity}) => identity.duplicateOf === null)
+  records.length = 0
+  for (const result of pass1) result.records = []
   const batch = kept.map(({record, identity}) => ({id: identity.id, slug: identity.slug, title: record.title, language: record.language, docType: record.docType}))
   const byId = new Map(batch.map((meta) => [meta.id, meta]))
   await pool.broadcast('setIndex', {persons: index.persons, countries: index.countries, batch})
@@ -215,7 +218,7 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
 
   // Which documents must be written: those whose render key has no intact result from an earlier run.
   interface Planned {
-    record: IdentityRecord
+    record: SlimRecord
     identity: (typeof kept)[number]['identity']
     key: string
     done: Pass2Document | null
@@ -308,6 +311,14 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
     await writeAtomic(path.join(options.out, SHARD_NAME), JSON.stringify(part) + '\n', options.out)
   }
   return {files, documents: kept.length, inShard: total, converted, rendered, akn, manifest}
+}
+
+/** What pass 2 and the index files read of a record after `link`. */
+type SlimRecord = Pick<IdentityRecord, 'file' | 'index' | 'title' | 'docType' | 'language' | 'partyKeys' | 'source' | 'persons'>
+
+function slim(record: IdentityRecord): SlimRecord {
+  const {file, index, title, docType, language, partyKeys, source, persons} = record
+  return {file, index, title, docType, language, partyKeys, source, persons}
 }
 
 export interface ShardPart {
