@@ -58,14 +58,14 @@ function divisions(nodes: ReadonlyArray<{type: string}>): JsonDivision[] {
   return out
 }
 
-function division(node: Division): JsonDivision {
+function division(node: Division, points: JsonDivision[] = divisions(node.children)): JsonDivision {
   return {
     kind: node.type,
     num: node.children[0].value,
     value: node.ordinal,
     style: node.style,
     paragraphs: paragraphs(node.children),
-    points: divisions(node.children),
+    points,
     start: startOf(node),
     end: endOf(node)
   }
@@ -74,14 +74,7 @@ function division(node: Division): JsonDivision {
 /** A chapter: as a division without points, and its articles. */
 function chapter(node: Division, articles: JsonDivision[]): JsonDivision & {articles: JsonDivision[]} {
   return {
-    kind: node.type,
-    num: node.children[0].value,
-    value: node.ordinal,
-    style: node.style,
-    paragraphs: paragraphs(node.children),
-    points: [],
-    start: startOf(node),
-    end: endOf(node),
+    ...division(node, []),
     articles
   }
 }
