@@ -31,12 +31,8 @@ for (const row of transitions) {
   else move[index.get(row.from)! * S + index.get(row.to)!] = row.weight
 }
 
-/** How much a block's features speak for each state. */
-export function emission(features: Features, state: State): number {
-  return emissionAt(features, index.get(state)!)
-}
-
-function emissionAt(features: Features, state: number): number {
+/** How much a block's features speak for the state with index `state`. */
+function emission(features: Features, state: number): number {
   const row = compiled[state]!
   let score = row.bias
   for (let k = 0; k < row.features.length; k++) score += row.weights[k]! * (features[row.features[k]!] ?? 0)
@@ -54,10 +50,10 @@ export function decode(blocks: readonly Features[]): Decoded {
   if (n === 0) return {states: [], score: 0}
   const score = new Float64Array(n * S)
   const back = new Int8Array(n * S)
-  for (let s = 0; s < S; s++) score[s] = start[s]! + emissionAt(blocks[0]!, s)
+  for (let s = 0; s < S; s++) score[s] = start[s]! + emission(blocks[0]!, s)
   const e = new Float64Array(S)
   for (let i = 1; i < n; i++) {
-    for (let s = 0; s < S; s++) e[s] = emissionAt(blocks[i]!, s)
+    for (let s = 0; s < S; s++) e[s] = emission(blocks[i]!, s)
     for (let s = 0; s < S; s++) {
       let best = NEG
       let from = 0
