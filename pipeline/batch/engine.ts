@@ -2,14 +2,17 @@
  * The batch engine for whole archives, in two passes around a small index:
  *
  * 1. every input goes through read → clean → segment → enrich (or comes from
- *    the cache) and leaves only an identity record per document;
- * 2. `link` runs on the records (`resolveIdentities`);
- * 3. every input of this shard is converted again, what `link` decided is
- *    applied, every format is rendered and written, and the tree is dropped
- *    (a document whose inputs, identity and cited documents are unchanged since
+ *    the cache) and leaves only an identity record per document: its core in
+ *    memory, its citations and persons in a journal on disk; the trees wait
+ *    for pass 2 in memory within a budget, on disk beyond it;
+ * 2. `link` runs on the records (`resolveIdentities`), reading the journal once;
+ * 3. for every input of this shard, what `link` decided is applied to its trees,
+ *    every format is rendered and written, and the trees are dropped (a
+ *    document whose inputs, identity and cited documents are unchanged since
  *    the last run, with its files intact, is not written again);
- * 4. `index.json`, the collection files and `manifest.json` are written, and
- *    files of an earlier run that this one did not produce are removed.
+ * 4. `index.json`, the collection files and `manifest.json` are written entry
+ *    by entry, and files of an earlier run that this one did not produce are
+ *    removed.
  *
  * Work runs on `jobs` threads; results are kept in input order, so the bytes
  * written never depend on `jobs`. One bad file never stops the batch.
@@ -19,12 +22,14 @@ import {mkdirSync} from 'node:fs'
 import {readFile, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {resolveIdentities, type IdentityRecord} from '../link/plugin.js'
+import {resolveIdentities, type RecordCore, type RecordDetail} from '../link/plugin.js'
+import type {DateFact} from '../tree/types.js'
 import {getWriter} from '../write/registry.js'
 import {createCache, codeFingerprint, keyOf} from './cache.js'
 import {acquireLock} from './lock.js'
-import {finish, readManifest, removeTemporaries, SPILL_PREFIX, type IndexEntry, type Manifest, type ManifestFile, type ProducedFile} from './manifest.js'
+import {finish, readManifest, removeTemporaries, SPILL_PREFIX, type IndexEntry, type ManifestFile, type ProducedFile} from './manifest.js'
 import {addMessage, type PlainMessage} from './messages.js'
+import {createJournal} from './journal.js'
 import {createPool, type Pool} from './pool.js'
 import {readInput, RETAIN_BYTES, type FileTask} from './input.js'
 import type {Pass1Result, Pass2Document, SharedSettings} from './tasks.js'
@@ -78,7 +83,6 @@ export interface BatchResult {
   rendered: number
   /** For `--validate`: each document's Akoma Ntoso and the name to report it under. */
   akn: Array<{name: string; xml: string; file: VFile}>
-  manifest: Manifest | null
 }
 
 export const SHARD_NAME = 'shard.json'
@@ -163,51 +167,70 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
   }))
 
   // Pass 1: identity records, from the cache when the input, the code and the options are unchanged.
-  const pass1: Pass1Result[] = []
+  // A record's core stays in memory for `link`; its citations and persons, most of its weight, wait on disk.
+  const cores: RecordCore[] = []
+  const personRefs: string[][] = []
+  const sha = new Map<number, string | null>()
+  const details = createJournal<RecordDetail>(path.join(spill, 'records.jsonl'))
+  const intern = createInterner()
+  let read = 0
   let converted = 0
-  await ordered(
-    pool,
-    tasks,
-    async (task): Promise<Pass1Result> => {
-      // Without a cache the thread reads the file itself: no copy of its bytes crosses threads.
-      if (cache === null) {
+  let index: ReturnType<typeof resolveIdentities>
+  try {
+    await ordered(
+      pool,
+      tasks,
+      async (task): Promise<Pass1Result> => {
+        // Without a cache the thread reads the file itself: no copy of its bytes crosses threads.
+        if (cache === null) {
+          converted++
+          return pool.run('pass1', {...task, retain: inShard(task.file)}, task.file)
+        }
+        let bytes: Uint8Array
+        try {
+          bytes = await readInput(task)
+        } catch {
+          // That file's error, reported by pass 1 itself.
+          return pool.run('pass1', task, task.file)
+        }
+        const sha256 = createHash('sha256').update(bytes).digest('hex')
+        // The path too: it is recorded in each document (`source.file`).
+        const key = keyOf('pass1', code, options.encoding ?? null, sha256, task.path)
+        const hit = await cache?.get<Pass1Result>('pass1', key)
+        if (hit) return {...hit, file: task.file, records: hit.records.map((record) => ({...record, file: task.file}))}
         converted++
-        return pool.run('pass1', {...task, retain: inShard(task.file)}, task.file)
+        const result = await pool.run('pass1', {...task, bytes, retain: inShard(task.file)}, task.file)
+        if (result.sha256 !== null) await cache?.set('pass1', key, {...result, file: -1})
+        return result
+      },
+      (result) => {
+        read++
+        sha.set(result.file, result.sha256)
+        for (const message of result.messages) keep(files[result.file]!, message)
+        for (const record of result.records) {
+          const {citations, persons, countries, ...core} = record
+          // A citation's place serves its note only (an unresolved citation).
+          details.append({citations: options.notes === false ? citations.map(({title, dated}) => ({title, position: undefined, dated})) : citations, persons, countries})
+          personRefs.push(persons.map(([ref]) => intern(ref)))
+          cores.push(compactCore(core, intern))
+        }
+        options.progress?.('read', read, tasks.length)
       }
-      let bytes: Uint8Array
-      try {
-        bytes = await readInput(task)
-      } catch {
-        // That file's error, reported by pass 1 itself.
-        return pool.run('pass1', task, task.file)
-      }
-      const sha256 = createHash('sha256').update(bytes).digest('hex')
-      // The path too: it is recorded in each document (`source.file`).
-      const key = keyOf('pass1', code, options.encoding ?? null, sha256, task.path)
-      const hit = await cache?.get<Pass1Result>('pass1', key)
-      if (hit) return {...hit, file: task.file, records: hit.records.map((record) => ({...record, file: task.file}))}
-      converted++
-      const result = await pool.run('pass1', {...task, bytes, retain: inShard(task.file)}, task.file)
-      if (result.sha256 !== null) await cache?.set('pass1', key, {...result, file: -1})
-      return result
-    },
-    (result) => {
-      pass1.push(result)
-      for (const message of result.messages) keep(files[result.file]!, message)
-      options.progress?.('read', pass1.length, tasks.length)
-    }
-  )
-
-  // The index: link over every record of the batch (every shard sees the whole corpus).
-  const records: IdentityRecord[] = pass1.flatMap((result) => result.records)
-  const index = resolveIdentities(records, (file) => inputs[file]!.path)
+    )
+    // The index: link over every record of the batch (every shard sees the whole corpus).
+    index = resolveIdentities(cores, {nameOf: (file) => inputs[file]!.path, details: details.read(), notes: options.notes !== false})
+  } finally {
+    details.close()
+  }
   for (const message of index.messages) keep(files[message.file]!, {reason: message.reason, ruleId: message.ruleId, source: 'diptext', fatal: message.severity === 'info' ? null : false, place: message.place ?? null})
-  // Once linked, a record is needed for a few fields only: its citations, dates and names are let go.
-  const kept = records.map((record, i) => ({record: slim(record), identity: index.identities[i]!})).filter(({identity}) => identity.duplicateOf === null)
-  records.length = 0
-  for (const result of pass1) result.records = []
+  index.messages.length = 0
+  // Once linked, a record is needed for a few fields only: its dates are let go.
+  const kept = cores.map((core, i) => ({record: slim(core, personRefs[i]!), identity: index.identities[i]!})).filter(({identity}) => identity.duplicateOf === null)
+  cores.length = 0
+  personRefs.length = 0
+  index.identities.length = 0
   const batch = kept.map(({record, identity}) => ({id: identity.id, slug: identity.slug, title: record.title, language: record.language, docType: record.docType}))
-  const byId = new Map(batch.map((meta) => [meta.id, meta]))
+  const byId = cache === null ? null : new Map(batch.map((meta) => [meta.id, meta]))
   await pool.broadcast('setIndex', {persons: index.persons, countries: index.countries, batch})
 
   const entries: IndexEntry[] = []
@@ -224,18 +247,33 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
     done: Pass2Document | null
   }
   const plans = new Map<number, Planned[]>()
-  const sha = new Map(pass1.map((result) => [result.file, result.sha256]))
   for (const {record, identity} of kept) {
     if (!inShard(record.file)) continue
-    const persons = record.persons.map(([ref]) => [ref, index.persons[ref] ?? null, index.countries[ref] ?? null])
-    const cited = identity.targets.map((target) => (target === null ? null : (byId.get(target) ?? null)))
-    const key = keyOf('render', code, options.encoding ?? null, sha.get(record.file), inputs[record.file]!.path, record.index, identity, persons, cited, outputSettings, siteUrl)
+    // The render key, for the cache only: everything the document's files depend on.
+    let key = ''
+    if (cache !== null) {
+      const persons = record.persons.map((ref) => [ref, index.persons[ref] ?? null, index.countries[ref] ?? null])
+      const cited = identity.targets.map((target) => (target === null ? null : (byId?.get(target) ?? null)))
+      key = keyOf('render', code, options.encoding ?? null, sha.get(record.file), inputs[record.file]!.path, record.index, identity, persons, cited, outputSettings, siteUrl)
+    }
     const hit = await cache?.get<Pass2Document>('render', key)
     const intact = hit !== null && hit !== undefined && hit.failures.length === 0 && (await allIntact(options.out, hit, previousFiles))
     const list = plans.get(record.file) ?? []
     list.push({record, identity, key, done: intact ? hit : null})
     plans.set(record.file, list)
+    entries.push({
+      order: [record.file, record.index],
+      slug: identity.slug,
+      id: identity.id,
+      type: record.docType,
+      title: record.title,
+      signed: identity.signed?.value ?? null,
+      parties: record.partyKeys,
+      source: {file: record.source.file, sha256: sha.get(record.file) ?? '', start: record.source.start, end: record.source.end}
+    })
   }
+  const documents = kept.length
+  kept.length = 0
 
   let rendered = 0
   let written = 0
@@ -244,7 +282,8 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
     const vfile = files[file]!
     for (const message of result.messages) keep(vfile, message)
     for (const failure of result.failures) fatal(vfile, `Cannot write ${failure.format} for ${plan.identity.id}: ${failure.reason}`, 'write-failed')
-    for (const written of result.files) produced.push({...written, source: inputs[file]!.path, document: plan.identity.id, slug: plan.identity.slug})
+    // Written out field by field: a spread of a copied object gives each entry a shape of its own.
+    for (const {path: relative, format, sha256, size} of result.files) produced.push({path: relative, format: intern(format), sha256, size, source: inputs[file]!.path, document: plan.identity.id, slug: plan.identity.slug})
     if (result.stub) stubs.set(plan.identity.slug, result.stub)
     if (options.validate) {
       const aknFile = result.files.find((f) => f.format === 'akn')
@@ -275,50 +314,66 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
         if (done) collect(file, plan, done)
         written++
       }
+      // A file's plans are done with: an archive's plans never all wait at once.
+      list.length = 0
       options.progress?.('write', written, total)
     }
   )
-
-  for (const {record, identity} of kept) {
-    if (!inShard(record.file)) continue
-    entries.push({
-      order: [record.file, record.index],
-      slug: identity.slug,
-      id: identity.id,
-      type: record.docType,
-      title: record.title,
-      signed: identity.signed?.value ?? null,
-      parties: record.partyKeys,
-      source: {file: record.source.file, sha256: sha.get(record.file) ?? '', start: record.source.start, end: record.source.end}
-    })
-  }
 
   for (const item of akn) {
     if (item.xml !== '') continue
     item.xml = await readFile(path.join(options.out, path.relative(options.outName, item.name)), 'utf8').catch(() => '')
   }
 
-  let manifest: Manifest | null = null
   if (options.shard === null) {
     const finished = await finish(entries, stubs, produced, previous, {out: options.out, formats: options.formats, keepStale: options.keepStale, sourceDateEpoch: options.sourceDateEpoch, index: options.shard === null})
     for (const failure of finished.failures) fatal(files[0] ?? new VFile({path: options.outName}), `Cannot write ${failure.what}: ${failure.error.message}`, 'write-failed')
-    manifest = finished.manifest
   } else {
     // A shard leaves its part for `diptext merge`: its files' manifest and its documents' entries.
     const part: ShardPart = {format: 'diptext-shard/1', shard: `${options.shard.index}/${options.shard.count}`, formats: [...options.formats], sourceDateEpoch: options.sourceDateEpoch, entries, stubs: entries.map((entry) => stubs.get(entry.slug) ?? null), files: produced}
-    const finished = await finish([], new Map(), produced, previous, {out: options.out, formats: [], keepStale: options.keepStale, sourceDateEpoch: options.sourceDateEpoch, index: options.shard === null})
-    manifest = finished.manifest
+    await finish([], new Map(), produced, previous, {out: options.out, formats: [], keepStale: options.keepStale, sourceDateEpoch: options.sourceDateEpoch, index: options.shard === null})
     await writeAtomic(path.join(options.out, SHARD_NAME), JSON.stringify(part) + '\n', options.out)
   }
-  return {files, documents: kept.length, inShard: total, converted, rendered, akn, manifest}
+  return {files, documents, inShard: total, converted, rendered, akn}
 }
 
-/** What pass 2 and the index files read of a record after `link`. */
-type SlimRecord = Pick<IdentityRecord, 'file' | 'index' | 'title' | 'docType' | 'language' | 'partyKeys' | 'source' | 'persons'>
+/** What pass 2 and the index files read of a record after `link`: the persons by reference only. */
+interface SlimRecord extends Pick<RecordCore, 'file' | 'index' | 'title' | 'docType' | 'language' | 'partyKeys' | 'source'> {
+  persons: string[]
+}
 
-function slim(record: IdentityRecord): SlimRecord {
-  const {file, index, title, docType, language, partyKeys, source, persons} = record
+function slim(record: RecordCore, persons: string[]): SlimRecord {
+  const {file, index, title, docType, language, partyKeys, source} = record
   return {file, index, title, docType, language, partyKeys, source, persons}
+}
+
+/** One instance per distinct string, for the fields an archive repeats (file names, types, codes, person refs). */
+function createInterner(): (value: string) => string {
+  const seen = new Map<string, string>()
+  return (value) => {
+    const known = seen.get(value)
+    if (known !== undefined) return known
+    seen.set(value, value)
+    return value
+  }
+}
+
+/** A record's core with its repeated strings shared: every thread's copy of a string is its own until then. */
+function compactCore(core: RecordCore, intern: (value: string) => string): RecordCore {
+  const fact = <T extends DateFact | null>(date: T): T => (date === null ? date : {...date, source: intern(date.source), value: intern(date.value)})
+  return {
+    ...core,
+    docType: intern(core.docType),
+    language: intern(core.language),
+    parties: core.parties.map((party) => (party === null ? null : intern(party))),
+    partyKeys: core.partyKeys.map(intern),
+    source: {...core.source, file: intern(core.source.file)},
+    place: core.place === null ? null : intern(core.place),
+    signed: fact(core.signed),
+    visit: fact(core.visit),
+    printed: fact(core.printed),
+    published: fact(core.published)
+  }
 }
 
 export interface ShardPart {

@@ -14,7 +14,8 @@ import type {Document} from '../tree/types.js'
 import {createWriteContext} from '../write/context.js'
 import {getWriter} from '../write/registry.js'
 import {generator} from '../version.js'
-import {TEMPORARY, writeAtomic} from './write.js'
+import {jsonWithList} from './json-pieces.js'
+import {TEMPORARY, writeAtomic, writePiecesAtomicSync} from './write.js'
 
 export const MANIFEST_NAME = 'manifest.json'
 export const INDEX_NAME = 'index.json'
@@ -63,7 +64,8 @@ export interface FinishOptions {
 }
 
 export interface Finished {
-  manifest: Manifest
+  /** Files listed in `manifest.json`. */
+  files: number
   failures: Array<{what: string; error: Error}>
   removed: string[]
 }
@@ -117,7 +119,8 @@ export async function finish(
   options: FinishOptions
 ): Promise<Finished> {
   const failures: Finished['failures'] = []
-  const files: ManifestFile[] = produced.map(({slug: _slug, ...file}) => file)
+  // Files besides the documents': collection files, the index, stale files kept.
+  const others: ManifestFile[] = []
   const sorted = [...entries].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1])
   const byDocument = new Map<string, Record<string, string>>()
   for (const file of produced) {
@@ -128,7 +131,7 @@ export async function finish(
   }
   const put = async (relative: string, bytes: Uint8Array | string, format: string): Promise<void> => {
     await writeAtomic(path.join(options.out, ...relative.split('/')), bytes, options.out)
-    files.push({path: relative, sha256: sha256(bytes), size: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength, format, source: null, document: null})
+    others.push({path: relative, sha256: sha256(bytes), size: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength, format, source: null, document: null})
   }
 
   // Collection files over the documents written in each format, in batch order.
@@ -148,23 +151,30 @@ export async function finish(
     }
   }
 
-  const index = sorted.map(({order: _order, slug, ...entry}) => {
-    const written = byDocument.get(slug) ?? {}
-    return {...entry, files: Object.fromEntries(options.formats.filter((format) => written[format] !== undefined).map((format) => [format, written[format]]))}
-  })
+  // An archive's index is written entry by entry, never held as one string.
+  function* indexEntries(): Generator<unknown> {
+    for (const {order: _order, slug, ...entry} of sorted) {
+      const written = byDocument.get(slug) ?? {}
+      yield {...entry, files: Object.fromEntries(options.formats.filter((format) => written[format] !== undefined).map((format) => [format, written[format]]))}
+    }
+  }
   if (options.index) try {
-    await put(INDEX_NAME, JSON.stringify({format: 'diptext-index/1', documents: index}, null, 2) + '\n', 'index')
+    const written = writePiecesAtomicSync(path.join(options.out, INDEX_NAME), jsonWithList({format: 'diptext-index/1'}, 'documents', indexEntries()), options.out)
+    others.push({path: INDEX_NAME, sha256: written.sha256, size: written.size, format: 'index', source: null, document: null})
   } catch (error) {
     failures.push({what: INDEX_NAME, error: error instanceof Error ? error : new Error(String(error))})
   }
+  byDocument.clear()
 
   // Stale: listed by the earlier run, not produced by this one.
-  const now = new Set(files.map((file) => file.path))
+  const now = new Set<string>()
+  for (const file of produced) now.add(file.path)
+  for (const file of others) now.add(file.path)
   const removed: string[] = []
   for (const old of previous?.files ?? []) {
     if (now.has(old.path) || old.path === MANIFEST_NAME || !isInside(old.path)) continue
     if (options.keepStale) {
-      files.push({...old, stale: true})
+      others.push({...old, stale: true})
       now.add(old.path)
     } else {
       const target = path.join(options.out, ...old.path.split('/'))
@@ -174,15 +184,20 @@ export async function finish(
       removed.push(old.path)
     }
   }
+  now.clear()
 
+  const files: Array<ManifestFile | ProducedFile> = [...produced, ...others]
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  const manifest: Manifest = {format: 'diptext-manifest/1', generator, files}
   try {
-    await writeAtomic(path.join(options.out, MANIFEST_NAME), JSON.stringify(manifest, null, 2) + '\n', options.out)
+    // A document file's entry leaves out its stem (`slug`).
+    const listed = (function* () {
+      for (const {slug: _slug, ...file} of files as Array<ManifestFile & {slug?: string}>) yield file
+    })()
+    writePiecesAtomicSync(path.join(options.out, MANIFEST_NAME), jsonWithList({format: 'diptext-manifest/1', generator}, 'files', listed), options.out)
   } catch (error) {
     failures.push({what: MANIFEST_NAME, error: error instanceof Error ? error : new Error(String(error))})
   }
-  return {manifest, failures, removed}
+  return {files: files.length, failures, removed}
 }
 
 async function insideReal(root: string, folder: string): Promise<boolean> {

@@ -4,7 +4,8 @@
  * written atomically (a temporary file in the same folder, then a rename), so an
  * interrupted run never leaves a truncated file; no name can leave `out`.
  */
-import {mkdirSync, realpathSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {createHash} from 'node:crypto'
+import {closeSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, writeFileSync, writeSync} from 'node:fs'
 import {mkdir, realpath, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {threadId} from 'node:worker_threads'
@@ -165,4 +166,49 @@ async function writeCollections(documents: readonly Document[], options: WriteOp
       report.collectionFailures.push({format, error: error instanceof Error ? error : new Error(String(error))})
     }
   }
+}
+
+/**
+ * `writeAtomicSync` for text given in pieces (see `json-pieces.ts`): written
+ * as they come, hashed on the way. Returns the file's sha256 and size.
+ */
+export function writePiecesAtomicSync(target: string, pieces: Iterable<string>, root: string): {sha256: string; size: number} {
+  const folder = path.dirname(target)
+  mkdirSync(folder, {recursive: true})
+  const realFolder = realpathSync(folder)
+  const relative = path.relative(realpathSync(root), realFolder)
+  if (relative.startsWith('..') || path.isAbsolute(relative)) throw new Error(`Refusing to write outside the output folder: ${target} resolves to ${realFolder}`)
+  const temporary = path.join(folder, `.diptext-${process.pid}-${threadId}-${++sequence}.tmp`)
+  const hash = createHash('sha256')
+  let size = 0
+  const fd = openSync(temporary, 'w')
+  try {
+    let batch: string[] = []
+    let length = 0
+    const flush = (): void => {
+      const bytes = Buffer.from(batch.join(''))
+      hash.update(bytes)
+      size += bytes.byteLength
+      writeSync(fd, bytes)
+      batch = []
+      length = 0
+    }
+    for (const piece of pieces) {
+      batch.push(piece)
+      length += piece.length
+      if (length >= 1 << 16) flush()
+    }
+    flush()
+    closeSync(fd)
+    renameSync(temporary, target)
+  } catch (error) {
+    try {
+      closeSync(fd)
+    } catch {
+      // Closed already.
+    }
+    rmSync(temporary, {force: true})
+    throw error
+  }
+  return {sha256: hash.digest('hex'), size}
 }

@@ -33,7 +33,7 @@ const CITED_DATE_GAP = new RegExp(
 export function link(batch: readonly BatchItem[]): Document[] {
   const documents = batch.flatMap((item) => item.tree.children)
   const records = batch.flatMap((item, file) => item.tree.children.map((doc, index) => recordOf(doc, file, index)))
-  const index = resolveIdentities(records, (file) => batch[file]!.file.path)
+  const index = resolveIdentities(records, {nameOf: (file) => batch[file]!.file.path})
   for (const message of index.messages) {
     const file = batch[message.file]!.file
     const options = {ruleId: message.ruleId, source: 'diptext', place: message.place}
@@ -175,63 +175,96 @@ export function recordOf(doc: Document, file: number, index: number): IdentityRe
   }
 }
 
+/** What `link` reads of a record in one streamed pass: the parts that weigh most, kept out of memory by the batch engine. */
+export type RecordDetail = Pick<IdentityRecord, 'citations' | 'persons' | 'countries'>
+
+/** The rest of a record: what `link` keeps for every document of the batch at once. */
+export type RecordCore = Omit<IdentityRecord, keyof RecordDetail>
+
 /**
  * `link` over records: citation targets, work dates, Work URIs and file stems, one
  * canonical form per person. Records are in batch order (files by name); a Work URI
  * never depends on that order: a collision is resolved by content, and a document
  * read twice is a duplicate of its first copy.
+ *
+ * The details (citations and persons) are read once, in record order: an
+ * archive's details may stream from disk.
  */
-export function resolveIdentities(records: readonly IdentityRecord[], nameOf: (file: number) => string = (file) => `input ${file + 1}`): IdentityIndex {
-  const messages: LinkMessage[] = []
+export interface ResolveOptions {
+  /** The name of an input file in messages. */
+  nameOf?: (file: number) => string
+  /** Each record's citations and persons, in record order (default: the records themselves). */
+  details?: Iterable<RecordDetail>
+  /** Make notes (info messages: unresolved citations); default true. An archive's notes outweigh its index. */
+  notes?: boolean
+}
 
-  // 0. The same document read twice (same text, same language): the later copies are duplicates.
-  const firstCopy = new Map<string, IdentityRecord>()
-  const duplicateOf = new Map<IdentityRecord, IdentityRecord>()
-  for (const record of records) {
+export function resolveIdentities(records: readonly RecordCore[], options: ResolveOptions = {}): IdentityIndex {
+  const {nameOf = (file: number) => `input ${file + 1}`, details = records as readonly IdentityRecord[], notes = true} = options
+  const messages: LinkMessage[] = []
+  const count = records.length
+
+  // 0. The same document read twice (same text, same language): the later copies are duplicates (-1: none).
+  const firstCopy = new Map<string, number>()
+  const duplicateOf = new Int32Array(count).fill(-1)
+  for (let i = 0; i < count; i++) {
+    const record = records[i]!
     const key = record.language + '\u0000' + record.content
     const first = firstCopy.get(key)
-    if (first) duplicateOf.set(record, first)
-    else firstCopy.set(key, record)
+    if (first === undefined) firstCopy.set(key, i)
+    else duplicateOf[i] = first
   }
+  firstCopy.clear()
 
   // 1. Which documents do citations name, and with what date? (a title index: O(1) per citation)
-  const byTitle = new Map<string, IdentityRecord[]>()
-  for (const record of records) {
-    if (!record.title) continue
-    const key = titleKey(record.title)
+  // 4. One canonical form per person across the batch: the fullest printed form; the first country found.
+  // Both read the details, in one pass.
+  const byTitle = new Map<string, number[]>()
+  for (let i = 0; i < count; i++) {
+    const title = records[i]!.title
+    if (!title) continue
+    const key = titleKey(title)
     const list = byTitle.get(key)
-    if (list) list.push(record)
-    else byTitle.set(key, [record])
+    if (list) list.push(i)
+    else byTitle.set(key, [i])
   }
-  const targets = new Map<IdentityRecord, Array<IdentityRecord | null>>()
-  const citedDates = new Map<IdentityRecord, Array<{fact: DateFact; from: IdentityRecord; place: string | null}>>()
-  for (const record of records) {
-    const list: Array<IdentityRecord | null> = []
-    for (const citation of record.citations) {
-      const target = byTitle.get(titleKey(citation.title))?.find((d) => d !== record) ?? null
+  const targets: Array<Array<number | null>> = new Array(count)
+  const citedDates = new Map<number, {fact: DateFact; from: number; place: string | null}>()
+  const persons: Record<string, string> = {}
+  const countries: Record<string, string> = {}
+  let i = 0
+  for (const detail of details) {
+    const record = records[i]!
+    const list: Array<number | null> = []
+    for (const citation of detail.citations) {
+      const target = byTitle.get(titleKey(citation.title))?.find((d) => d !== i) ?? null
       list.push(target)
-      if (!target) {
-        messages.push({file: record.file, reason: `Unresolved citation 《${citation.title}》: no document of the batch has this title`, ruleId: 'unresolved-citation', severity: 'info', place: citation.position ? positionOf(citation.position) : undefined})
+      if (target === null) {
+        if (notes) messages.push({file: record.file, reason: `Unresolved citation 《${citation.title}》: no document of the batch has this title`, ruleId: 'unresolved-citation', severity: 'info', place: citation.position ? positionOf(citation.position) : undefined})
         continue
       }
-      if (citation.dated) {
-        const dates = citedDates.get(target) ?? []
-        dates.push({fact: {...citation.dated.fact}, from: record, place: citation.dated.place})
-        citedDates.set(target, dates)
-      }
+      // The first dated citation of a document dates it.
+      if (citation.dated && !citedDates.has(target)) citedDates.set(target, {fact: {...citation.dated.fact}, from: i, place: citation.dated.place})
     }
-    targets.set(record, list)
+    targets[i] = list
+    for (const [ref, showAs] of detail.persons) if (!Object.hasOwn(persons, ref) || rank(showAs) > rank(persons[ref]!)) persons[ref] = showAs
+    for (const [ref, country] of detail.countries) if (!Object.hasOwn(countries, ref)) countries[ref] = country
+    i++
   }
+  if (i !== count) throw new Error(`link: ${count} records but ${i} details`)
+  byTitle.clear()
 
   // 2. The date of each work, by the order of notes/akn.md §0: the signing date printed in the text,
   // a citation elsewhere in the batch, the first day of a visit, the latest date printed in the text,
   // the page stamp, and only when nothing dates the work, the conversion (with a warning).
-  const decided = new Map<IdentityRecord, {signed: DateFact | null; place: string | null; work: DateFact; citedBy: IdentityRecord | null}>()
-  for (const record of records) {
+  const decided: Array<{signed: DateFact | null; place: string | null; work: DateFact; citedBy: number | null}> = new Array(count)
+  const undated = `No date found for the work: the text prints none, no document of the batch cites it, and the page has no stamp; the Work URI uses the release date of diptext (${RELEASE_DATE}), FRBRdate name="conversion"`
+  for (let i = 0; i < count; i++) {
+    const record = records[i]!
     let signed = record.signed
     let place = record.place
-    const cited = citedDates.get(record)?.[0]
-    let citedBy: IdentityRecord | null = null
+    const cited = citedDates.get(i)
+    let citedBy: number | null = null
     if (!signed && cited) {
       signed = cited.fact
       citedBy = cited.from
@@ -240,74 +273,59 @@ export function resolveIdentities(records: readonly IdentityRecord[], nameOf: (f
     let work = signed ?? record.visit ?? record.printed ?? (record.published ? {...record.published, source: 'publication' as const} : null)
     if (!work) {
       work = {value: RELEASE_DATE, source: 'conversion', text: '', start: offsetOf(record.position), end: offsetOf(record.position)}
-      messages.push({
-        file: record.file,
-        reason: `No date found for the work: the text prints none, no document of the batch cites it, and the page has no stamp; the Work URI uses the release date of diptext (${RELEASE_DATE}), FRBRdate name="conversion"`,
-        ruleId: 'no-work-date',
-        severity: 'warning',
-        place: positionOf(record.position)
-      })
+      messages.push({file: record.file, reason: undated, ruleId: 'no-work-date', severity: 'warning', place: positionOf(record.position)})
     }
-    decided.set(record, {signed, place, work, citedBy})
+    decided[i] = {signed, place, work, citedBy}
   }
+  citedDates.clear()
 
   // 3. Identity: one Work per (type, date, parties); a document and its translation are two
   // expressions (`zho`, `eng`) of one Work. When one language has two different documents for
   // the same (type, date, parties), each of that group is its own Work, told apart by a short
   // hash of its text (`cn-az-3f9a1c`): never by input order, so adding a file renames no other.
-  const groups = new Map<string, IdentityRecord[]>()
-  const keyParts = new Map<IdentityRecord, {number: string; date: string; subtype: string}>()
-  for (const record of records) {
-    if (duplicateOf.has(record)) continue
-    const number = record.parties.length > 0 ? record.parties.map((p) => partyCode(p)).join('-') : 'nn'
-    const date = decided.get(record)!.work.value
-    const subtype = statementName(record.docType)
-    keyParts.set(record, {number, date, subtype})
-    const key = `${subtype}\u0000${date}\u0000${number}`
+  const groups = new Map<string, number[]>()
+  for (let i = 0; i < count; i++) {
+    if (duplicateOf[i] !== -1) continue
+    const key = `${statementName(records[i]!.docType)}\u0000${decided[i]!.work.value}\u0000${numberOf(records[i]!)}`
     const group = groups.get(key)
-    if (group) group.push(record)
-    else groups.set(key, [record])
+    if (group) group.push(i)
+    else groups.set(key, [i])
   }
-  const uriOf = new Map<IdentityRecord, {uri: string; translation: boolean}>()
+  const uriOf: Array<{uri: string; translation: boolean}> = new Array(count)
   for (const group of groups.values()) {
-    const languages = group.map((record) => languageCode(record.language))
+    const languages = group.map((i) => languageCode(records[i]!.language))
     const collision = new Set(languages).size < languages.length
-    const length = collision ? distinguishingLength(group.map((record) => record.content)) : 0
-    for (const [i, record] of group.entries()) {
-      const {number, date, subtype} = keyParts.get(record)!
+    const length = collision ? distinguishingLength(group.map((i) => records[i]!.content)) : 0
+    for (const [at, i] of group.entries()) {
+      const record = records[i]!
       const suffix = collision ? `-${record.content.slice(0, length)}` : ''
-      const uri = workUri(buildFrbrUri({country: 'cn', doctype: 'statement', subtype, date, number: number + suffix}))
+      const uri = workUri(buildFrbrUri({country: 'cn', doctype: 'statement', subtype: statementName(record.docType), date: decided[i]!.work.value, number: numberOf(record) + suffix}))
       // A translation's file stem says its language; the Chinese original keeps the plain stem.
-      uriOf.set(record, {uri, translation: !collision && group.length > 1 && languages[i] !== 'zho'})
+      uriOf[i] = {uri, translation: !collision && group.length > 1 && languages[at] !== 'zho'}
     }
   }
-  for (const [copy, first] of duplicateOf) {
-    uriOf.set(copy, uriOf.get(first)!)
+  groups.clear()
+  for (let i = 0; i < count; i++) {
+    const first = duplicateOf[i]!
+    if (first === -1) continue
+    uriOf[i] = uriOf[first]!
     messages.push({
-      file: copy.file,
-      reason: `Duplicate document: the same text as document ${first.index + 1} of \`${nameOf(first.file)}\`; it is written once, as ${uriOf.get(first)!.uri}`,
+      file: records[i]!.file,
+      reason: `Duplicate document: the same text as document ${records[first]!.index + 1} of \`${nameOf(records[first]!.file)}\`; it is written once, as ${uriOf[first]!.uri}`,
       ruleId: 'duplicate-document',
       severity: 'warning',
-      place: positionOf(copy.position)
+      place: positionOf(records[i]!.position)
     })
   }
 
-  // 4. One canonical form per person across the batch: the fullest printed form; the first country found.
-  const persons: Record<string, string> = {}
-  const countries: Record<string, string> = {}
-  for (const record of records) {
-    for (const [ref, showAs] of record.persons) if (!Object.hasOwn(persons, ref) || rank(showAs) > rank(persons[ref]!)) persons[ref] = showAs
-    for (const [ref, country] of record.countries) if (!Object.hasOwn(countries, ref)) countries[ref] = country
-  }
-
-  const identities = records.map((record): Identity => {
-    const {uri, translation} = uriOf.get(record)!
-    const {signed, place, work, citedBy} = decided.get(record)!
+  const identities = records.map((record, i): Identity => {
+    const {uri, translation} = uriOf[i]!
+    const {signed, place, work, citedBy} = decided[i]!
     const parsed = parseFrbrUri(uri)
     const slug = `${parsed.date}_${parsed.number}_${parsed.subtype}${translation ? `_${languageCode(record.language)}` : ''}`.replace(/[^A-Za-z0-9_-]/g, '-')
-    const finalSigned = signed && citedBy && signed.from === undefined ? {...signed, from: uriOf.get(citedBy)!.uri} : signed
+    const finalSigned = signed && citedBy !== null && signed.from === undefined ? {...signed, from: uriOf[citedBy]!.uri} : signed
     const effective = Array.isArray(record.effective) ? effectiveDate(record.effective, signed) : record.effective
-    const first = duplicateOf.get(record)
+    const first = duplicateOf[i]!
     return {
       id: uri,
       slug,
@@ -315,11 +333,16 @@ export function resolveIdentities(records: readonly IdentityRecord[], nameOf: (f
       place,
       work: work === signed && finalSigned ? finalSigned : work,
       effective,
-      targets: targets.get(record)!.map((target) => (target ? uriOf.get(target)!.uri : null)),
-      duplicateOf: first ? {file: first.file, index: first.index} : null
+      targets: targets[i]!.map((target) => (target === null ? null : uriOf[target]!.uri)),
+      duplicateOf: first === -1 ? null : {file: records[first]!.file, index: records[first]!.index}
     }
   })
   return {identities, persons, countries, messages}
+}
+
+/** The number part of a Work URI: the parties' codes (`cn-az`), or `nn` without parties. */
+function numberOf(record: RecordCore): string {
+  return record.parties.length > 0 ? record.parties.map((p) => partyCode(p)).join('-') : 'nn'
 }
 
 /** The shortest prefix (at least 6 hex digits) that tells every different hash of a group apart. */
