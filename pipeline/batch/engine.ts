@@ -22,7 +22,7 @@ import {mkdirSync} from 'node:fs'
 import {readFile, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {resolveIdentities, type RecordCore, type RecordDetail} from '../link/plugin.js'
+import {resolveIdentities, type Identity, type RecordCore, type RecordDetail} from '../link/plugin.js'
 import type {DateFact} from '../tree/types.js'
 import {getWriter} from '../write/registry.js'
 import {createCache, codeFingerprint, keyOf} from './cache.js'
@@ -92,20 +92,25 @@ export function shardOf(name: string, count: number): number {
   return createHash('sha256').update(name.split(path.sep).join('/')).digest().readUInt32BE(0) % count
 }
 
-/** Runs `tasks` on the pool, a few at a time per thread, calling `done` in input order. */
-async function ordered<T, R>(pool: Pool, tasks: readonly T[], run: (task: T) => Promise<R>, done: (result: R, task: T) => Promise<void> | void): Promise<void> {
+/** Runs `tasks` on the pool, a few at a time per thread, calling `done` in input order; tasks are taken as they are needed. */
+async function ordered<T, R>(pool: Pool, tasks: Iterable<T>, run: (task: T) => Promise<R>, done: (result: R, task: T) => Promise<void> | void): Promise<void> {
   const window = Math.max(2, pool.size * 2)
   const running: Array<{task: T; result: Promise<R>}> = []
-  let next = 0
-  while (next < tasks.length || running.length > 0) {
-    while (next < tasks.length && running.length < window) {
-      const task = tasks[next++]!
-      const result = run(task)
+  const source = tasks[Symbol.iterator]()
+  let more = true
+  while (more || running.length > 0) {
+    while (more && running.length < window) {
+      const next = source.next()
+      if (next.done) {
+        more = false
+        break
+      }
+      const result = run(next.value)
       result.catch(() => {})
-      running.push({task, result})
+      running.push({task: next.value, result})
     }
-    const first = running.shift()!
-    await done(await first.result, first.task)
+    const first = running.shift()
+    if (first) await done(await first.result, first.task)
   }
 }
 
@@ -240,85 +245,91 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
   const previousFiles = new Map((previous?.files ?? []).map((file) => [file.path, file]))
 
   // Which documents must be written: those whose render key has no intact result from an earlier run.
+  // The plans wait on disk, in batch order, and come back a file at a time in pass 2.
   interface Planned {
-    record: SlimRecord
-    identity: (typeof kept)[number]['identity']
+    file: number
+    index: number
+    identity: Identity
     key: string
     done: Pass2Document | null
   }
-  const plans = new Map<number, Planned[]>()
-  for (const {record, identity} of kept) {
-    if (!inShard(record.file)) continue
-    // The render key, for the cache only: everything the document's files depend on.
-    let key = ''
-    if (cache !== null) {
-      const persons = record.persons.map((ref) => [ref, index.persons[ref] ?? null, index.countries[ref] ?? null])
-      const cited = identity.targets.map((target) => (target === null ? null : (byId?.get(target) ?? null)))
-      key = keyOf('render', code, options.encoding ?? null, sha.get(record.file), inputs[record.file]!.path, record.index, identity, persons, cited, outputSettings, siteUrl)
-    }
-    const hit = await cache?.get<Pass2Document>('render', key)
-    const intact = hit !== null && hit !== undefined && hit.failures.length === 0 && (await allIntact(options.out, hit, previousFiles))
-    const list = plans.get(record.file) ?? []
-    list.push({record, identity, key, done: intact ? hit : null})
-    plans.set(record.file, list)
-    entries.push({
-      order: [record.file, record.index],
-      slug: identity.slug,
-      id: identity.id,
-      type: record.docType,
-      title: record.title,
-      signed: identity.signed?.value ?? null,
-      parties: record.partyKeys,
-      source: {file: record.source.file, sha256: sha.get(record.file) ?? '', start: record.source.start, end: record.source.end}
-    })
-  }
+  const plans = createJournal<Planned>(path.join(spill, 'plans.jsonl'))
   const documents = kept.length
-  kept.length = 0
-
+  let total = 0
   let rendered = 0
   let written = 0
-  const total = [...plans.values()].reduce((sum, list) => sum + list.length, 0)
-  const collect = (file: number, plan: Planned, result: Pass2Document): void => {
-    const vfile = files[file]!
-    for (const message of result.messages) keep(vfile, message)
-    for (const failure of result.failures) fatal(vfile, `Cannot write ${failure.format} for ${plan.identity.id}: ${failure.reason}`, 'write-failed')
-    // Written out field by field: a spread of a copied object gives each entry a shape of its own.
-    for (const {path: relative, format, sha256, size} of result.files) produced.push({path: relative, format: intern(format), sha256, size, source: inputs[file]!.path, document: plan.identity.id, slug: plan.identity.slug})
-    if (result.stub) stubs.set(plan.identity.slug, result.stub)
-    if (options.validate) {
-      const aknFile = result.files.find((f) => f.format === 'akn')
-      if (result.akn !== null) akn.push({name: `${inputs[file]!.path}#${plan.identity.slug}.xml`, xml: result.akn, file: vfile})
-      else if (aknFile) akn.push({name: path.join(options.outName, aknFile.path), xml: '', file: vfile})
-    }
-  }
-
-  const pending = [...plans.entries()].map(([file, list]) => ({file, list}))
-  await ordered(
-    pool,
-    pending,
-    async ({file, list}) => {
-      const todo = list.filter((plan) => plan.done === null)
-      if (todo.length === 0) return null
-      return pool.run('pass2', {...tasks[file]!, documents: todo.map((plan) => ({index: plan.record.index, identity: plan.identity}))}, file)
-    },
-    async (result, {file, list}) => {
-      if (result?.error) fatal(files[file]!, `Cannot convert for writing: ${result.error}`, 'write-failed')
-      const byIndex = new Map((result?.documents ?? []).map((doc) => [doc.index, doc]))
-      for (const plan of list) {
-        const fresh = byIndex.get(plan.record.index)
-        if (fresh) {
-          rendered++
-          if (fresh.failures.length === 0) await cache?.set('render', plan.key, fresh)
-        }
-        const done = fresh ?? plan.done
-        if (done) collect(file, plan, done)
-        written++
+  try {
+    for (const {record, identity} of kept) {
+      if (!inShard(record.file)) continue
+      // The render key, for the cache only: everything the document's files depend on.
+      let key = ''
+      if (cache !== null) {
+        const persons = record.persons.map((ref) => [ref, index.persons[ref] ?? null, index.countries[ref] ?? null])
+        const cited = identity.targets.map((target) => (target === null ? null : (byId?.get(target) ?? null)))
+        key = keyOf('render', code, options.encoding ?? null, sha.get(record.file), inputs[record.file]!.path, record.index, identity, persons, cited, outputSettings, siteUrl)
       }
-      // A file's plans are done with: an archive's plans never all wait at once.
-      list.length = 0
-      options.progress?.('write', written, total)
+      const hit = await cache?.get<Pass2Document>('render', key)
+      const intact = hit !== null && hit !== undefined && hit.failures.length === 0 && (await allIntact(options.out, hit, previousFiles))
+      plans.append({file: record.file, index: record.index, identity, key, done: intact ? hit : null})
+      total++
+      entries.push({
+        order: [record.file, record.index],
+        slug: identity.slug,
+        id: identity.id,
+        type: record.docType,
+        title: record.title,
+        signed: identity.signed?.value ?? null,
+        parties: record.partyKeys,
+        source: {file: record.source.file, sha256: sha.get(record.file) ?? '', start: record.source.start, end: record.source.end}
+      })
     }
-  )
+    kept.length = 0
+
+    // The index entry of each plan, in the same order: its id and stem are the strings every list shares.
+    let entryAt = 0
+    const collect = (file: number, entry: IndexEntry, result: Pass2Document): void => {
+      const vfile = files[file]!
+      for (const message of result.messages) keep(vfile, message)
+      for (const failure of result.failures) fatal(vfile, `Cannot write ${failure.format} for ${entry.id}: ${failure.reason}`, 'write-failed')
+      // Written out field by field: a spread of a copied object gives each entry a shape of its own.
+      for (const {path: relative, format, sha256, size} of result.files) produced.push({path: relative, format: intern(format), sha256, size, source: inputs[file]!.path, document: entry.id, slug: entry.slug})
+      if (result.stub) stubs.set(entry.slug, result.stub)
+      if (options.validate) {
+        const aknFile = result.files.find((f) => f.format === 'akn')
+        if (result.akn !== null) akn.push({name: `${inputs[file]!.path}#${entry.slug}.xml`, xml: result.akn, file: vfile})
+        else if (aknFile) akn.push({name: path.join(options.outName, aknFile.path), xml: '', file: vfile})
+      }
+    }
+
+    await ordered(
+      pool,
+      byFile(plans.read()),
+      async ({file, list}) => {
+        const todo = list.filter((plan) => plan.done === null)
+        if (todo.length === 0) return null
+        return pool.run('pass2', {...tasks[file]!, documents: todo.map((plan) => ({index: plan.index, identity: plan.identity}))}, file)
+      },
+      async (result, {file, list}) => {
+        if (result?.error) fatal(files[file]!, `Cannot convert for writing: ${result.error}`, 'write-failed')
+        const byIndex = new Map((result?.documents ?? []).map((doc) => [doc.index, doc]))
+        for (const plan of list) {
+          const fresh = byIndex.get(plan.index)
+          if (fresh) {
+            rendered++
+            if (fresh.failures.length === 0) await cache?.set('render', plan.key, fresh)
+          }
+          const done = fresh ?? plan.done
+          const entry = entries[entryAt++]!
+          if (entry.order[0] !== plan.file || entry.order[1] !== plan.index) throw new Error('batch: the plans and the index entries are out of step')
+          if (done) collect(file, entry, done)
+          written++
+        }
+        options.progress?.('write', written, total)
+      }
+    )
+  } finally {
+    plans.close()
+  }
 
   for (const item of akn) {
     if (item.xml !== '') continue
@@ -335,6 +346,20 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
     await writeAtomic(path.join(options.out, SHARD_NAME), JSON.stringify(part) + '\n', options.out)
   }
   return {files, documents, inShard: total, converted, rendered, akn}
+}
+
+/** Consecutive plans of one file as one task (plans come in batch order). */
+function* byFile<T extends {file: number}>(plans: Iterable<T>): Generator<{file: number; list: T[]}> {
+  let current: {file: number; list: T[]} | null = null
+  for (const plan of plans) {
+    if (current && current.file !== plan.file) {
+      yield current
+      current = null
+    }
+    if (current) current.list.push(plan)
+    else current = {file: plan.file, list: [plan]}
+  }
+  if (current) yield current
 }
 
 /** What pass 2 and the index files read of a record after `link`: the persons by reference only. */
