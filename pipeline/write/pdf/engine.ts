@@ -25,8 +25,6 @@ export interface TextOptions {
   lineBreak: false
   characterSpacing: number
   baseline: 'alphabetic'
-  /** Width of the text without character spacing, when known (pdfkit measures it otherwise). */
-  textWidth?: number
 }
 
 export interface Engine {

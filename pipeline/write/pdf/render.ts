@@ -12,6 +12,7 @@ import {breakBalanced, breakLines, SQUEEZABLE, trailingSpace, type BrokenLine} f
 import {spanLanguage} from './language.js'
 import {breakTitle} from './title-break.js'
 import {attachFile} from './attachments.js'
+import {showText} from './show-text.js'
 import {buildInfo, creationDate, escapeInfoInXmp, extraXmp} from './metadata.js'
 import {blockHeight, columns, rowHeight, rows, signatureWidth} from './signatures.js'
 
@@ -159,8 +160,7 @@ function drawRuns(engine: Engine | null, pieces: readonly Piece[], size: number,
     if (run.text !== '') {
       if (engine) {
         useFont(engine, run.font, size)
-        // The width is known: pdfkit need not shape the run again to measure it.
-        engine.text(run.text, x, y, {lineBreak: false, characterSpacing: spacing, baseline: 'alphabetic', textWidth: advance * size})
+        showText(engine, run.text, x, y, spacing)
       }
       x += advance * size + spacing * glyphs
     }
