@@ -101,16 +101,21 @@ export function showText(engine: unknown, text: string, x: number, y: number, ch
     }
   }
   for (const word of words(text)) {
-    const shaped = font.font.shape(word)
-    const glyphs = font.font.glyphsOf(word, shaped)
-    const {metrics} = shaped
-    for (let index = 0; index < glyphs.length; index++) {
-      const glyph = glyphs[index]!
-      const gid = font.subset.includeGlyph(glyph.id)
-      const width = glyph.advanceWidth * units
-      if (font.widths[gid] == null) font.widths[gid] = width
-      if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints
+    const {ids, metrics, codePoints} = font.font.shape(word)
+    // Without ligatures glyph i stands for character i of the word (read on the way, only when needed).
+    let offset = 0
+    for (let index = 0; index < ids.length; index++) {
+      const gid = font.subset.includeGlyph(ids[index]!)
       const at = index * 5
+      const width = metrics[at]! * units
+      if (font.widths[gid] == null) font.widths[gid] = width
+      if (codePoints) {
+        if (font.unicode[gid] == null) font.unicode[gid] = codePoints[index]!
+      } else {
+        const codePoint = word.codePointAt(offset)!
+        offset += codePoint > 0xffff ? 2 : 1
+        if (font.unicode[gid] == null) font.unicode[gid] = [codePoint]
+      }
       const xAdvance = metrics[at + 1]! * units
       const xOffset = metrics[at + 3]! * units
       const yOffset = metrics[at + 4]! * units
