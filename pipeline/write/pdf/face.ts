@@ -302,16 +302,41 @@ export class SharedFace {
   /** The glyph of each character of `text` when no lookup of the shaping features may start at any of them, else null. */
   #plainGlyphs(text: string): Array<{id: number; advanceWidth: number}> | null {
     if (this.#touched === undefined) this.#touched = this.#touchedByFeatures()
-    const touched = this.#touched
-    if (touched === null) return null
+    if (this.#touched === null) return null
     const glyphs: Array<{id: number; advanceWidth: number}> = []
-    for (const char of text) {
-      const codePoint = char.codePointAt(0)!
-      const id = this.font._cmapProcessor.lookup(codePoint)
-      if (id === 0 || touched[id] === 1 || isIgnorable(codePoint)) return null
-      glyphs.push({id, advanceWidth: this.font.glyphForCodePoint(codePoint).advanceWidth})
+    for (let index = 0; index < text.length; index++) {
+      const codePoint = text.codePointAt(index)!
+      if (codePoint > 0xffff) index++
+      const glyph = this.#plainGlyph(codePoint)
+      if (glyph === null) return null
+      glyphs.push(glyph)
     }
     return glyphs
+  }
+
+  /** Per code point of the Basic Multilingual Plane: 0 not looked up yet, 1 no plain glyph, else 2 + its glyph id. */
+  #plainBmp: Int32Array | undefined
+  /** The advance of each glyph of `#plainBmp`. */
+  #plainAdvances: Float64Array | undefined
+
+  /** The glyph of `codePoint` and its advance when no lookup may start at it (it has a glyph, not a touched one, and is not ignorable), else null. */
+  #plainGlyph(codePoint: number): {id: number; advanceWidth: number} | null {
+    const look = () => {
+      const id = this.font._cmapProcessor.lookup(codePoint)
+      if (id === 0 || this.#touched![id] === 1 || isIgnorable(codePoint)) return null
+      return {id, advanceWidth: this.font.glyphForCodePoint(codePoint).advanceWidth}
+    }
+    if (codePoint > 0xffff) return look()
+    // The line breaker measures every character of every document: each code point is looked up once.
+    const known = (this.#plainBmp ??= new Int32Array(0x10000))
+    const advances = (this.#plainAdvances ??= new Float64Array(0x10000))
+    let code = known[codePoint]!
+    if (code === 0) {
+      const glyph = look()
+      code = known[codePoint] = glyph === null ? 1 : 2 + glyph.id
+      if (glyph) advances[codePoint] = glyph.advanceWidth
+    }
+    return code === 1 ? null : {id: code - 2, advanceWidth: advances[codePoint]!}
   }
 
   /**
