@@ -129,11 +129,13 @@ const isIgnorable = (codePoint: number): boolean => IGNORABLE_RANGES.some(([from
 const WEIGHT_PER_STRING = 8
 
 /**
- * Han and script-neutral characters only, at least one Han: fontkit shapes such a string with its
- * default shaper and the features of the `hani` script (or of the default script, when its own
- * Unicode data does not know a character), never those of another script's shaper.
+ * Han and script-neutral characters only (dates, numbers, punctuation among them): fontkit takes a
+ * string's script from its first character of a script of its own, so it shapes such a string with
+ * its default shaper and the features of the `hani` script, or of the default script when the
+ * string has no Han its Unicode data knows; never with those of another script (Latin's `locl`
+ * touches the digits: `G20` is still shaped).
  */
-const HAN_TEXT = /^[\p{Script=Han}\p{Script=Common}]*\p{Script=Han}[\p{Script=Han}\p{Script=Common}]*$/u
+const HAN_TEXT = /^[\p{Script=Han}\p{Script=Common}]+$/u
 
 interface Coverage {
   version: number
@@ -171,7 +173,7 @@ export class SharedFace {
   readonly #Subset: new (font: FontkitFont) => FontkitSubset
   readonly #space: {id: number; advanceWidth: number}
   #template: SubsetTemplate | undefined
-  /** Glyphs some lookup of the Han, Latin or default features may start at, and marks (null: no shortcut for this font). */
+  /** Glyphs some lookup of the Han or default features may start at, and marks (null: no shortcut for this font). */
   #touched: Uint8Array | null | undefined
 
   /** Font units per em (a getter that reads the `head` table in fontkit). */
@@ -340,8 +342,8 @@ export class SharedFace {
   }
 
   /**
-   * Every glyph at which a lookup of the features fontkit applies to Han, Latin or script-neutral
-   * text could start (any coverage of those lookups, context lookups by their first glyph), and the
+   * Every glyph at which a lookup of the features fontkit applies to Han or script-neutral text
+   * could start (any coverage of those lookups, context lookups by their first glyph), and the
    * glyphs GDEF calls marks (their advance is zeroed). A lookup applies only where its first glyph
    * is covered, so in a string of glyphs outside this set none applies: each comes out of shaping
    * as it went in. Null when the font has no GDEF or a subtable of an unexpected form: then every
@@ -349,7 +351,7 @@ export class SharedFace {
    */
   #touchedByFeatures(): Uint8Array | null {
     const touched = new Uint8Array(this.font.loca.offsets.length)
-    for (const sample of ['中', 'a', '1']) if (!this.#touchedBy(sample, touched)) return null
+    for (const sample of ['中', '1']) if (!this.#touchedBy(sample, touched)) return null
     return touched
   }
 
