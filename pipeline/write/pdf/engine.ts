@@ -61,8 +61,6 @@ export interface EngineOptions {
   font: LoadedFont
 }
 
-type Write = (data: string | Uint8Array) => void
-
 /**
  * pdfkit's document, its output collected here rather than pushed through its
  * readable stream a few bytes at a time: the text pdfkit writes between
