@@ -38,6 +38,7 @@ function report(label: string, args: string[], runs: number): void {
 console.log(`node ${process.version}\n`)
 batchBench()
 await (await import('./text-writers.js')).textWritersBench(COPIES)
+await (await import('./pdf-warm.js')).pdfWarmBench()
 console.log(`\npipeline through the API (convert, then render), ${RUNS} runs each, medians\n`)
 report('text pipeline + json,md', ['text', String(COPIES)], RUNS)
 for (const format of writers.keys()) {

@@ -103,7 +103,7 @@ describe('pdf caches', () => {
     expect(compounds).toBeGreaterThan(0)
   }, 60_000)
 
-  it('shape Han text exactly as fontkit does (the shortcut past fontkit changes nothing)', async () => {
+  it('shape Han and script-neutral text exactly as fontkit does (the shortcut past fontkit changes nothing)', async () => {
     await freshWriter()
     const {getFont} = await import('../pipeline/write/pdf/fonts.js')
     const same = (face: ReturnType<typeof getFont>, text: string) => {
@@ -135,6 +135,14 @@ describe('pdf caches', () => {
       // Pairs of ASCII digits and punctuation, some of which the fonts kern.
       const ascii = Array.from({length: 0x7e - 0x20}, (_, i) => String.fromCharCode(0x21 + i)).filter((char) => !/[A-Za-z]/.test(char))
       for (const first of ascii) for (const second of ascii) same(face, '中' + first + second)
+      // Without Han too (numbers as the line breaker measures them): fontkit then shapes with the default script.
+      for (const first of ascii) for (const second of ascii) same(face, first + second)
+      // Every script-neutral character alone and first (fontkit takes the script from the first character that has one).
+      neutral.forEach((char, i) => {
+        same(face, char)
+        same(face, char + han[(i * 7919) % han.length]! + neutral[(i * 104_729) % neutral.length]!)
+      })
+      for (const text of ['2015', '1.5%', '3,000', '2015年12月10日', '第1条', '（2015）', '1990—2000', '12:30', '２０１５年']) same(face, text)
       for (const value of seedText) same(face, value.slice(9, -1))
     }
   }, 180_000)

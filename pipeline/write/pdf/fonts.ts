@@ -42,6 +42,11 @@ export const MISSING_GLYPH = '\u3013'
 /** A font as the writer and pdfkit use it (see `face.ts`). */
 export type LoadedFont = SharedFace
 
+/** The font file of `key` (resolved in the installed packages). */
+export function fontPath(key: FontKey): string {
+  return require.resolve(files[key])
+}
+
 const faces = new Map<FontKey, SharedFace>()
 /** Number of times a font file was actually opened (for tests and the benchmark). */
 export const fontLoads = {count: 0}
@@ -50,7 +55,7 @@ export const fontLoads = {count: 0}
 export function getFont(key: FontKey): SharedFace {
   let face = faces.get(key)
   if (!face) {
-    const path = require.resolve(files[key])
+    const path = fontPath(key)
     const opened = fontkit.create(readFileSync(path))
     if (!('layout' in opened)) throw new Error(`Expected a single font in \`${path}\`, got a collection`)
     face = new SharedFace(opened as unknown as FontkitFont)

@@ -11,8 +11,8 @@ import {baseline, cell, geometry, paginate, slotTop, tracking, type Measured, ty
 import {breakBalanced, breakLines, SQUEEZABLE, trailingSpace, type BrokenLine} from './linebreak.js'
 import {spanLanguage} from './language.js'
 import {breakTitle} from './title-break.js'
-import {patchAttachmentChecksums} from './attachments.js'
-import {deflateStreamsAt} from './compression.js'
+import {attachFile} from './attachments.js'
+import {showText} from './show-text.js'
 import {buildInfo, creationDate, escapeInfoInXmp, extraXmp} from './metadata.js'
 import {blockHeight, columns, rowHeight, rows, signatureWidth} from './signatures.js'
 
@@ -160,8 +160,7 @@ function drawRuns(engine: Engine | null, pieces: readonly Piece[], size: number,
     if (run.text !== '') {
       if (engine) {
         useFont(engine, run.font, size)
-        // The width is known: pdfkit need not shape the run again to measure it.
-        engine.text(run.text, x, y, {lineBreak: false, characterSpacing: spacing, baseline: 'alphabetic', textWidth: advance * size})
+        showText(engine, run.text, x, y, spacing)
       }
       x += advance * size + spacing * glyphs
     }
@@ -304,14 +303,6 @@ export function renderPdf(doc: Document, input: RenderInput): Promise<Uint8Array
     info: {...info},
     font: getFont('regular')
   }, 'regular')
-  const chunks: Uint8Array[] = []
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    engine.on('data', (chunk) => chunks.push(chunk))
-    engine.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
-    engine.on('error', reject)
-  })
-
-  deflateStreamsAt(engine)
   escapeInfoInXmp(engine)
   engine.appendXML(extraXmp(doc, lang))
   // The default font is the regular face, already known to the engine as `regular`.
@@ -320,15 +311,14 @@ export function renderPdf(doc: Document, input: RenderInput): Promise<Uint8Array
   useFont(engine, 'regular', geometry.fontSize)
 
   const attached = {creationDate: date, modifiedDate: date}
-  patchAttachmentChecksums(engine)
-  engine.file(input.akn, {
+  attachFile(engine, input.akn, {
     name: `${doc.meta.slug}.xml`,
     type: 'application/xml',
     relationship: 'Source',
     description: 'Akoma Ntoso 3.0 XML of this document',
     ...attached
   })
-  engine.file(input.json, {
+  attachFile(engine, input.json, {
     name: `${doc.meta.slug}.json`,
     type: 'application/json',
     relationship: 'Data',
@@ -361,5 +351,5 @@ export function renderPdf(doc: Document, input: RenderInput): Promise<Uint8Array
   // Pitfall 1: the outline root needs /Count; replace the shared default options, do not mutate them.
   engine.outline.options = {...engine.outline.options, expanded: true}
   engine.end()
-  return done
+  return engine.output
 }
