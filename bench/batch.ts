@@ -50,14 +50,15 @@ function workFolder(): {folder: string; label: string} {
   return {folder: tmpdir(), label: `the temporary folder (${tmpdir()})`}
 }
 
-interface Verdict {
+export interface Verdict {
   label: string
   target: string
   value: string
   met: boolean
 }
 
-export function batchBench(): void {
+/** `extra`: figures of the issue measured elsewhere in the bench, listed with these. */
+export function batchBench(extra: readonly Verdict[] = []): void {
   const where = workFolder()
   const work = mkdtempSync(path.join(where.folder, 'diptext-bench-'))
   const verdicts: Verdict[] = []
@@ -94,8 +95,9 @@ export function batchBench(): void {
     const text = run([pdfInput, '--out', path.join(work, 'pdf-text'), '--formats', 'json,akn', '--no-cache', '--jobs', '1'])
     line(`pdf --jobs 1 (${pdfCopies * 3} docs)`, pdf, pdfCopies * 3)
     const pdfMs = (pdf.cpuMs - text.cpuMs) / (pdfCopies * 3)
-    console.log(`  PDF: ${fmt(pdfMs, 1)} ms CPU per document beyond the AKN and JSON it embeds (${pdfCopies * 3} documents, one thread)`)
-    verdicts.push({label: 'PDF per document', target: '≤ 20 ms', value: `${fmt(pdfMs, 1)} ms`, met: pdfMs <= 20})
+    // Start-up included (pdfkit, fontkit and the fonts loaded, code not yet optimised): the issue's figure is the warm one.
+    console.log(`  PDF: ${fmt(pdfMs, 1)} ms CPU per document beyond the AKN and JSON it embeds (${pdfCopies * 3} documents, one thread, start-up included)`)
+    verdicts.push(...extra)
 
     // One large file: the pipeline holds one file's trees at a time, so this is the bound.
     const big = path.join(work, 'big')

@@ -111,6 +111,9 @@ async function ordered<T, R>(pool: Pool, tasks: Iterable<T>, run: (task: T) => P
     }
     const first = running.shift()
     if (first) await done(await first.result, first.task)
+    // A turn of the event loop between files: on this thread the work is one chain of promises, which would
+    // hold back \`process.nextTick\` callbacks (and what they keep alive, as a PDF engine's stream) and timers to the end.
+    await new Promise((resolve) => setImmediate(resolve))
   }
 }
 
