@@ -15,10 +15,28 @@ export interface CleanResult {
 
 const MARKS = {page: '\f', line: '\n'} as const
 
+/** Each rule's pattern made global once (`matchAll` needs the flag), not once per text. */
+const globalPatterns = new WeakMap<DebrisRule, RegExp>()
+
+function globalPattern(rule: DebrisRule): RegExp {
+  let pattern = globalPatterns.get(rule)
+  if (!pattern) {
+    pattern = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : rule.pattern.flags + 'g')
+    globalPatterns.set(rule, pattern)
+  }
+  return pattern
+}
+
+/** Can the rule match in `text`? Not when the text holds none of the strings its matches need. */
+function mayMatch(rule: DebrisRule, text: string): boolean {
+  return rule.needs === undefined || rule.needs.some((word) => text.includes(word))
+}
+
 export function applyRule(input: MappedText, rule: DebrisRule, source: string, result: Omit<CleanResult, 'text'>): MappedText {
-  const pattern = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : rule.pattern.flags + 'g')
+  if (!mayMatch(rule, input.text)) return input
   let builder: ReturnType<MappedText['edit']> | undefined
-  for (const match of input.text.matchAll(pattern)) {
+  // `matchAll` clones the pattern, so the shared one keeps no state between texts.
+  for (const match of input.text.matchAll(globalPattern(rule))) {
     const start = match.index
     const end = start + match[0].length
     if (end === start) continue
