@@ -11,6 +11,8 @@ import {parseRegExpLiteral, type AST} from '@eslint-community/regexpp'
 import {debrisRules, type DebrisRule} from '../pipeline/rules/debris.js'
 import {applyRule} from '../pipeline/clean/apply-debris.js'
 import {MappedText} from '../pipeline/text/mapped-text.js'
+import {UnitSet} from '../pipeline/text/unit-set.js'
+import fc from 'fast-check'
 
 /** More strings than this in a part are not spelled out (the proof then looks at smaller parts). */
 const MAX_STRINGS = 512
@@ -157,5 +159,20 @@ describe('debris rules: the strings a match needs', () => {
     const run = applyRule(input, rule(/\[打印\]/g, ['打印']), input.text, result)
     expect(run.text).toBe('正文正文')
     expect(result.removed).toEqual([{rule: 'probe', text: '[打印]', start: 2, end: 6}])
+  })
+})
+
+describe('UnitSet', () => {
+  it('answers `includes` as the text does', () => {
+    const text = '中华人民共和国和阿塞拜疆共和国\n[打印本页] © 2002 😀 a|b'
+    const units = new UnitSet(text)
+    for (const word of ['打印', '打印本页', '印本', '关闭', '😀', '\ud83d', '©', 'a|b', 'a|c', '|', '', '国和', '国国', '\f']) {
+      expect(units.includes(word), word).toBe(text.includes(word))
+    }
+    fc.assert(
+      fc.property(fc.string({unit: fc.constantFrom(...'中华人民共和国[]打印|ab')}), fc.string({unit: fc.constantFrom(...'中华人民共和国[]打印|abc'), maxLength: 4}), (t, word) => {
+        expect(new UnitSet(t).includes(word)).toBe(t.includes(word))
+      })
+    )
   })
 })

@@ -6,6 +6,7 @@ import type {DebrisRule} from '../rules/debris.js'
 import type {MetaSpan, Removal} from '../tree/types.js'
 import type {MappedText} from '../text/mapped-text.js'
 import {parseDate} from '../recognize/dates.js'
+import {UnitSet} from '../text/unit-set.js'
 
 export interface CleanResult {
   text: MappedText
@@ -27,9 +28,15 @@ function globalPattern(rule: DebrisRule): RegExp {
   return pattern
 }
 
+/** The units of the last text asked about: most rules leave the text as it is, so the next rule asks about the same one. */
+let lastUnits: UnitSet | null = null
+
 /** Can the rule match in `text`? Not when the text holds none of the strings its matches need. */
 function mayMatch(rule: DebrisRule, text: string): boolean {
-  return rule.needs === undefined || rule.needs.some((word) => text.includes(word))
+  if (rule.needs === undefined) return true
+  if (lastUnits?.text !== text) lastUnits = new UnitSet(text)
+  const units = lastUnits
+  return rule.needs.some((word) => units.includes(word))
 }
 
 export function applyRule(input: MappedText, rule: DebrisRule, source: string, result: Omit<CleanResult, 'text'>): MappedText {

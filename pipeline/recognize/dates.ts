@@ -39,6 +39,7 @@ export const DATE_SOURCE = `(?:${CJK}${RANGE})|(?<![\\d-])(?:${ISO})|(?:${EN_MDY
 /** The same pattern, tried only where a date can start (see `startsOf`). */
 const DATE_AT = new RegExp(DATE_SOURCE, 'y')
 const MONTH_WORD = new RegExp(MONTH_NAME, 'g')
+const MONTH_CAPITAL = new RegExp(`[${[...new Set(MONTHS.map((m) => m[0]!.toUpperCase()))].join('')}]`)
 
 /**
  * Every full date in `text`, in order: what a global scan of the date pattern
@@ -71,10 +72,13 @@ function startsOf(text: string): number[] {
   const starts: number[] = []
   for (let at = text.indexOf('年'); at !== -1; at = text.indexOf('年', at + 1)) starts.push(at - 6, at - 5, at - 4)
   for (let at = text.indexOf('-'); at !== -1; at = text.indexOf('-', at + 1)) starts.push(at - 4)
-  for (const month of text.matchAll(MONTH_WORD)) {
-    const at = month.index
-    // `March 13, 1972`; `13 March 1972`; `the 25th Day of April` (`1st day of ` is 11, `25th Day of ` 12).
-    starts.push(at, at - 2, at - 3, at - 11, at - 12)
+  // Every month name opens with one of these capitals: most Chinese text has none, and is not scanned for them.
+  if (MONTH_CAPITAL.test(text)) {
+    for (const month of text.matchAll(MONTH_WORD)) {
+      const at = month.index
+      // `March 13, 1972`; `13 March 1972`; `the 25th Day of April` (`1st day of ` is 11, `25th Day of ` 12).
+      starts.push(at, at - 2, at - 3, at - 11, at - 12)
+    }
   }
   starts.sort((a, b) => a - b)
   const unique: number[] = []

@@ -120,10 +120,25 @@ export function closeUp(text: string): string {
 /** Any family word of `rules/doc-types.ts`, Chinese or English: a cheap test before the search for a title. */
 const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const familyWords = docTypes.flatMap((rule) => [...rule.suffixes, ...rule.en])
-// Han words need no case folding; the English ones are tried only on text with Latin letters.
-const HAN_FAMILY_WORD = new RegExp(familyWords.filter((word) => !/[A-Za-z]/.test(word)).map(escape).join('|'), 'u')
+// Han words need no case folding: they are looked up by their first unit (one alternation of them all
+// tried at every offset cost more than the search it saves). English ones are tried only on text with Latin letters.
+const HAN_FAMILY_WORDS = new Map<number, string[]>()
+for (const word of familyWords.filter((word) => !/[A-Za-z]/.test(word))) {
+  const list = HAN_FAMILY_WORDS.get(word.charCodeAt(0)) ?? []
+  list.push(word)
+  HAN_FAMILY_WORDS.set(word.charCodeAt(0), list)
+}
 const LATIN_FAMILY_WORD = new RegExp(familyWords.filter((word) => /[A-Za-z]/.test(word)).map(escape).join('|'), 'iu')
-const hasFamilyWord = (text: string): boolean => HAN_FAMILY_WORD.test(text) || (/[A-Za-z]/.test(text) && LATIN_FAMILY_WORD.test(text))
+
+/** Is a family word entirely inside `text.slice(from, to)`? */
+function hasFamilyWord(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const words = HAN_FAMILY_WORDS.get(text.charCodeAt(i))
+    if (words) for (const word of words) if (i + word.length <= to && text.startsWith(word, i)) return true
+  }
+  const part = text.slice(from, to)
+  return /[A-Za-z]/.test(part) && LATIN_FAMILY_WORD.test(part)
+}
 
 /** What follows the first party of a title: another party, a conjunction, an organ, the subject. */
 const PARTY_LINK = /^(?:和|与|與|同|及|、|政府|外交部|人民|国家|國家|关于|關於|联合|聯合|两国|兩國|建交|总理|總理|国务院|國務院|议会|議會|全国|全國|部长|部長|常驻|常駐|[\u4e00-\u9fff]{1,8}?(?:部|局|署|院|委员会|委員會|银行|銀行)(?:和|与|與|同|及|关于|關於))/u
@@ -161,7 +176,7 @@ export function titleOpensAt(text: string, index: number): boolean {
  */
 export function titleInside(text: string): (TitleShape & {label: number}) | null {
   // Most blocks name no family near their end: no title can end them.
-  if (!hasFamilyWord(text.slice(-80))) return null
+  if (!hasFamilyWord(text, Math.max(0, text.length - 80), text.length)) return null
   const from = Math.max(0, text.length - MAX_TITLE - 60)
   for (let start = from; start < text.length; start++) {
     if (start > 0 && !titleOpensAt(text, start)) continue
@@ -188,7 +203,7 @@ function labelBefore(text: string, start: number): number | null {
 
 /** A title that opens a block and is followed, after layout, by the document's text. */
 export function titleAtStart(text: string): TitleShape | null {
-  if (!hasFamilyWord(text.slice(0, MAX_TITLE + 60))) return null
+  if (!hasFamilyWord(text, 0, Math.min(text.length, MAX_TITLE + 60))) return null
   for (let cut = text.search(SP); cut !== -1 && cut < MAX_TITLE + 60; cut = nextSpace(text, cut)) {
     const shape = titleShape(text.slice(0, cut))
     if (shape) return shape
