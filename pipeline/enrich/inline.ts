@@ -53,7 +53,7 @@ export class NameBook {
   }
 
   at(text: string, index: number): {printed: string; canonical: string} | null {
-    if (!this.#pairs.has(pairAt(text, index))) return null
+    if (!this.mayOpen(text.charCodeAt(index)) || !this.#pairs.has(pairAt(text, index))) return null
     for (const entry of this.#byFirst.get(text[index] ?? '') ?? []) if (text.startsWith(entry.printed, index)) return entry
     return null
   }
@@ -91,7 +91,9 @@ const PLACE_AFTER = /^(?:举行|舉行|签署|簽署|签订|簽訂)/
 
 export function findInline(text: string, names: NameBook, options: {places: 'all' | 'context'}): Found[] {
   const found: Found[] = []
-  for (const match of text.matchAll(CITATION)) {
+  // Most runs cite nothing: no scan for a citation without its opening bracket.
+  const citations = text.includes('《') ? text.matchAll(CITATION) : []
+  for (const match of citations) {
     const title = match[1]!
     found.push({
       kind: 'citation',
@@ -110,9 +112,11 @@ export function findInline(text: string, names: NameBook, options: {places: 'all
   }
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i)
-    if (FIRST_UNITS[unit] !== 1 && !names.mayOpen(unit)) continue
+    const opensStatic = FIRST_UNITS[unit] === 1
+    const opensKnown = names.mayOpen(unit)
+    if (!opensStatic && !opensKnown) continue
     const pair = pairAt(text, i)
-    if (NAME_PAIRS[pair] !== 1 && WHOLE_NAMES[unit] !== 1 && !names.opens(pair)) continue
+    if (!(opensStatic && (NAME_PAIRS[pair] === 1 || WHOLE_NAMES[unit] === 1)) && !(opensKnown && names.opens(pair))) continue
     const country = matchCountryAt(text, i)
     if (country) {
       let end = i + country.name.length

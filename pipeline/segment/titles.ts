@@ -11,6 +11,7 @@ import {matchNumber} from '../rules/numbering.js'
 import {matchCountryAt} from '../rules/countries.js'
 import {matchOrganizationAt} from '../rules/organizations.js'
 import {findDates} from '../recognize/dates.js'
+import {isSpaceUnit} from '../text/spaces.js'
 
 const MAX_TITLE = 160
 const MAX_ENGLISH_TITLE = 320
@@ -45,7 +46,7 @@ export interface TitleShape {
 
 /** Is `text` entirely a title, possibly with a label before and annotations after? */
 export function titleShape(text: string): TitleShape | null {
-  if (text.length > MAX_TITLE_BLOCK && visibleLength(text) > MAX_TITLE_BLOCK) return null
+  if (text.length > MAX_TITLE_BLOCK && moreVisibleThan(text, MAX_TITLE_BLOCK)) return null
   let start = 0
   let end = text.length
   const label = LEADING_LABEL.exec(text)
@@ -83,10 +84,11 @@ export function titleShape(text: string): TitleShape | null {
   return isBareTitle(core) ? {title: closeUp(core), start, end, annotations} : null
 }
 
-function visibleLength(text: string): number {
+/** Are more than `limit` units of `text` not layout? (Counting stops there: paragraphs run to thousands.) */
+function moreVisibleThan(text: string, limit: number): boolean {
   let count = 0
-  for (let i = 0; i < text.length; i++) if (!SP.test(text[i]!)) count++
-  return count
+  for (let i = 0; i < text.length; i++) if (!isSpaceUnit(text.charCodeAt(i)) && ++count > limit) return true
+  return false
 }
 
 /** A title with nothing around it. */
@@ -123,18 +125,22 @@ const familyWords = docTypes.flatMap((rule) => [...rule.suffixes, ...rule.en])
 // Han words need no case folding: they are looked up by their first unit (one alternation of them all
 // tried at every offset cost more than the search it saves). English ones are tried only on text with Latin letters.
 const HAN_FAMILY_WORDS = new Map<number, string[]>()
+/** 1 for a unit that opens a Han family word: the map is read only there. */
+const FAMILY_FIRST = new Uint8Array(0x10000)
 for (const word of familyWords.filter((word) => !/[A-Za-z]/.test(word))) {
   const list = HAN_FAMILY_WORDS.get(word.charCodeAt(0)) ?? []
   list.push(word)
   HAN_FAMILY_WORDS.set(word.charCodeAt(0), list)
+  FAMILY_FIRST[word.charCodeAt(0)] = 1
 }
 const LATIN_FAMILY_WORD = new RegExp(familyWords.filter((word) => /[A-Za-z]/.test(word)).map(escape).join('|'), 'iu')
 
 /** Is a family word entirely inside `text.slice(from, to)`? */
 function hasFamilyWord(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    const words = HAN_FAMILY_WORDS.get(text.charCodeAt(i))
-    if (words) for (const word of words) if (i + word.length <= to && text.startsWith(word, i)) return true
+    const unit = text.charCodeAt(i)
+    if (FAMILY_FIRST[unit] !== 1) continue
+    for (const word of HAN_FAMILY_WORDS.get(unit)!) if (i + word.length <= to && text.startsWith(word, i)) return true
   }
   const part = text.slice(from, to)
   return /[A-Za-z]/.test(part) && LATIN_FAMILY_WORD.test(part)
