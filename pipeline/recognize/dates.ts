@@ -49,7 +49,23 @@ const MONTH_CAPITAL = new RegExp(`[${[...new Set(MONTHS.map((m) => m[0]!.toUpper
  * characters before its first hyphen; an English date starts at its month
  * name, or one to twelve characters before it).
  */
-export function findDates(text: string): ParsedDate[] {
+export function findDates(text: string): readonly ParsedDate[] {
+  // The segmenter weighs one block several ways (a date line? a signing line? a cell?), each asking for its dates.
+  for (const entry of recent) if (entry.text === text) return entry.found
+  const found = Object.freeze(scanDates(text).map((date) => Object.freeze(date)))
+  recent[next] = {text, found}
+  next = (next + 1) % recent.length
+  return found
+}
+
+/** The last texts asked about and their dates (frozen: every caller shares them). */
+const recent: Array<{text: string; found: readonly ParsedDate[]}> = [
+  {text: '', found: Object.freeze([])},
+  {text: '', found: Object.freeze([])}
+]
+let next = 0
+
+function scanDates(text: string): ParsedDate[] {
   const found: ParsedDate[] = []
   // Most text has no date: every form needs 年, a hyphen, or a month name.
   if (!MAY_HOLD_DATE.test(text)) return found
