@@ -250,8 +250,21 @@ const LABEL_STOP_PATTERN = new RegExp(`[${LABEL_STOP.replace(/[.?]/g, '\\$&')}]`
 
 /** Does `text.slice(0, end)` end like a document does (a sentence, a signature mark, a signing place)? */
 export function endsDocument(text: string, end: number): boolean {
-  const before = text.slice(Math.max(0, end - 40), end).trimEnd()
-  if (/[。！？）)」』”\]】.]$/.test(before)) return true
-  // `…日于北京`: a signing place right after a date.
-  return /[日号號][ \t\u3000]*(?:于|於|在)[ \t\u3000]*[\u4e00-\u9fff]{2,8}$/.test(before) && findDates(before).length > 0
+  // The last 40 characters, layout off the end (as `trimEnd` would), read by their last one first:
+  // `labelBefore` asks at every offset back to a sentence end.
+  const from = Math.max(0, end - 40)
+  // Where `slice` would stop (a negative end counts from the text's end).
+  let last = end < 0 ? Math.max(0, text.length + end) : Math.min(end, text.length)
+  while (last > from && isSpaceUnit(text.charCodeAt(last - 1))) last--
+  if (last <= from) return false
+  if (DOCUMENT_END.includes(text.charAt(last - 1))) return true
+  // `…日于北京`: a signing place right after a date, which ends on a Han character.
+  const code = text.charCodeAt(last - 1)
+  if (code < 0x4e00 || code > 0x9fff) return false
+  const before = text.slice(from, last)
+  return SIGNING_PLACE_END.test(before) && findDates(before).length > 0
 }
+
+/** The last character of a sentence, a bracket or a quotation that ends a document. */
+const DOCUMENT_END = '。！？）)」』”]】.'
+const SIGNING_PLACE_END = /[日号號][ \t\u3000]*(?:于|於|在)[ \t\u3000]*[\u4e00-\u9fff]{2,8}$/
