@@ -260,9 +260,18 @@ export function endsDocument(text: string, end: number): boolean {
   if (DOCUMENT_END.includes(text.charAt(last - 1))) return true
   // `…日于北京`: a signing place right after a date, which ends on a Han character.
   const code = text.charCodeAt(last - 1)
-  if (code < 0x4e00 || code > 0x9fff) return false
+  if (code < 0x4e00 || code > 0x9fff || !hasDayMark(text, from, last)) return false
   const before = text.slice(from, last)
   return SIGNING_PLACE_END.test(before) && findDates(before).length > 0
+}
+
+/** Is one of 日, 号, 號 (where `SIGNING_PLACE_END` starts) in `text.slice(from, to)`? */
+function hasDayMark(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i)
+    if (code === 0x65e5 || code === 0x53f7 || code === 0x865f) return true
+  }
+  return false
 }
 
 /** The last character of a sentence, a bracket or a quotation that ends a document. */
