@@ -26,6 +26,17 @@ describe('endsDocument', () => {
       }),
       {numRuns: 5000}
     )
+    // Near signing places: a date, a link word, layout and a place, in any order.
+    const near = fc.array(fc.constantFrom('二〇〇五年三月十七日', '1990年1月2日', '日', '号', '于', '在', '於', ' ', '\u3000', '北京', '中', '。'), {maxLength: 12})
+    fc.assert(
+      fc.property(near, fc.integer({min: 0, max: 70}), (parts, cut) => {
+        const text = parts.join('')
+        const end = Math.min(cut, text.length)
+        expect(endsDocument(text, end)).toBe(reference(text, end))
+        expect(endsDocument(text, text.length)).toBe(reference(text, text.length))
+      }),
+      {numRuns: 5000}
+    )
     expect(endsDocument('二〇〇五年三月十七日于北京  标题', 15)).toBe(true)
     expect(endsDocument('本协定一式两份。 ', 9)).toBe(true)
     expect(endsDocument('双方同意', 4)).toBe(false)

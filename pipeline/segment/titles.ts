@@ -260,19 +260,32 @@ export function endsDocument(text: string, end: number): boolean {
   if (DOCUMENT_END.includes(text.charAt(last - 1))) return true
   // `…日于北京`: a signing place right after a date, which ends on a Han character.
   const code = text.charCodeAt(last - 1)
-  if (code < 0x4e00 || code > 0x9fff || !hasDayMark(text, from, last)) return false
+  if (code < 0x4e00 || code > 0x9fff || !placeAfterLink(text, from, last)) return false
   const before = text.slice(from, last)
   return SIGNING_PLACE_END.test(before) && findDates(before).length > 0
 }
 
-/** Is one of 日, 号, 號 (where `SIGNING_PLACE_END` starts) in `text.slice(from, to)`? */
-function hasDayMark(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i)
-    if (code === 0x65e5 || code === 0x53f7 || code === 0x865f) return true
+/**
+ * Does `text.slice(from, to)` end as `SIGNING_PLACE_END` needs: two to eight
+ * Han characters, after 于, 於 or 在 and layout? Read from the end, a few
+ * characters at most; the pattern itself then checks the date mark before.
+ */
+function placeAfterLink(text: string, from: number, to: number): boolean {
+  for (let length = 1; length <= 8; length++) {
+    const at = to - length
+    if (at < from) return false
+    const code = text.charCodeAt(at)
+    if (code < 0x4e00 || code > 0x9fff) return false
+    if (length < 2) continue
+    let before = at - 1
+    while (before >= from && LINK_SPACE.includes(text.charAt(before))) before--
+    if (before >= from && PLACE_LINK.includes(text.charAt(before))) return true
   }
   return false
 }
+
+const LINK_SPACE = ' \t\u3000'
+const PLACE_LINK = '于於在'
 
 /** The last character of a sentence, a bracket or a quotation that ends a document. */
 const DOCUMENT_END = '。！？）)」』”]】.'
