@@ -730,6 +730,27 @@ class OffsetMap {
     return unit >= 0xdc00 && unit <= 0xdfff && before >= 0xd800 && before <= 0xdbff ? index - 1 : index
   }
 
+  /**
+   * Valid UTF-8 is read back from the text: each character's byte length follows from its
+   * code point, so no byte needs scanning (the scanner agrees, on valid input only).
+   */
+  private get fromText(): boolean {
+    return this.codec.name === 'utf-8' && this.decoded.issues.length === 0
+  }
+
+  /** The character at text index `u`, in the UTF-16 units it takes (bits 3–4) and UTF-8 bytes (bits 0–2), as `scan` packs them. */
+  private textStep(u: number): Step {
+    const text = this.decoded.text
+    const code = text.charCodeAt(u)
+    if (code < 0x80) return step(1, 1)
+    if (code < 0x800) return step(2, 1)
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const low = text.charCodeAt(u + 1)
+      if (low >= 0xdc00 && low <= 0xdfff) return step(4, 2)
+    }
+    return step(3, 1)
+  }
+
   private walk(index: number): number {
     const units = this.checkpoints()
     const k = lastAtOrBelow(units, index)
@@ -739,8 +760,9 @@ class OffsetMap {
       u = this.cursorUnit
       p = this.cursorByte
     }
+    const fromText = this.fromText
     for (;;) {
-      const s = this.codec.scan(this.bytes, p, this.end)
+      const s = fromText ? this.textStep(u) : this.codec.scan(this.bytes, p, this.end)
       const next = u + (s >> UNITS_SHIFT & 0b11)
       if (next > index) break
       u = next
@@ -758,13 +780,14 @@ class OffsetMap {
     let u = 0
     let p = this.start
     let nextCheckpoint = 0
+    const fromText = this.fromText
     while (p < this.end) {
       if (u >= nextCheckpoint) {
         units.push(u)
         offsets.push(p)
         nextCheckpoint = u + CHECKPOINT_UNITS
       }
-      const s = this.codec.scan(this.bytes, p, this.end)
+      const s = fromText ? this.textStep(u) : this.codec.scan(this.bytes, p, this.end)
       u += s >> UNITS_SHIFT & 0b11
       p += s & LENGTH
     }
