@@ -152,8 +152,7 @@ const PARTY_LINK = /^(?:和|与|與|同|及|、|政府|外交部|人民|国家|�
 /** The first characters of the openings below that are not a party: 关于, 中X…, a year, 全国…, 国务院, English. */
 const OPENING_FIRST = '关關中全国國0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'
 /** The same by UTF-16 unit: asked at every offset of a block's tail, where a pattern call costs more than the answer. */
-const OPENING_FIRST_UNITS = new Uint8Array(0x10000)
-for (let i = 0; i < OPENING_FIRST.length; i++) OPENING_FIRST_UNITS[OPENING_FIRST.charCodeAt(i)] = 1
+const OPENING_FIRST_UNITS = unitTable(OPENING_FIRST)
 
 /**
  * Could a title start at `index`? Titles of the family open with a party
@@ -189,10 +188,12 @@ export function titleInside(text: string): (TitleShape & {label: number}) | null
   const from = Math.max(0, text.length - MAX_TITLE - 60)
   for (let start = from; start < text.length; start++) {
     if (start > 0 && !titleOpensAt(text, start)) continue
+    // The shape first: it fails on most openings inside prose, and costs less than the search for a label.
+    const shape = titleShape(text.slice(start))
+    if (!shape) continue
     const label = start > 0 && !SP.test(text[start - 1]!) ? labelBefore(text, start) : start
     if (label === null) continue
-    const shape = titleShape(text.slice(start))
-    if (shape) return {...offset(shape, start), label}
+    return {...offset(shape, start), label}
   }
   return null
 }
@@ -206,7 +207,7 @@ function labelBefore(text: string, start: number): number | null {
   if (endsDocument(text, start)) return start
   for (let at = start - 1; at >= Math.max(0, start - 40); at--) {
     // Sentence punctuation at `at` is in every longer label too: none of them is short.
-    if (LABEL_STOP.includes(text.charAt(at))) break
+    if (LABEL_STOP_UNITS[text.charCodeAt(at)] === 1) break
     if ((at === 0 || endsDocument(text, at)) && shortLabel(text.slice(at, start))) return at
   }
   return null
@@ -247,6 +248,7 @@ export function shortLabel(text: string): boolean {
 /** Sentence punctuation: never in a short label. */
 const LABEL_STOP = '。！？；，,.;!?'
 const LABEL_STOP_PATTERN = new RegExp(`[${LABEL_STOP.replace(/[.?]/g, '\\$&')}]`)
+const LABEL_STOP_UNITS = unitTable(LABEL_STOP)
 
 /** Does `text.slice(0, end)` end like a document does (a sentence, a signature mark, a signing place)? */
 export function endsDocument(text: string, end: number): boolean {
@@ -257,7 +259,7 @@ export function endsDocument(text: string, end: number): boolean {
   let last = end < 0 ? Math.max(0, text.length + end) : Math.min(end, text.length)
   while (last > from && isSpaceUnit(text.charCodeAt(last - 1))) last--
   if (last <= from) return false
-  if (DOCUMENT_END.includes(text.charAt(last - 1))) return true
+  if (DOCUMENT_END_UNITS[text.charCodeAt(last - 1)] === 1) return true
   // `…日于北京`: a signing place right after a date, which ends on a Han character.
   const code = text.charCodeAt(last - 1)
   if (code < 0x4e00 || code > 0x9fff || !placeAfterLink(text, from, last)) return false
@@ -278,15 +280,22 @@ function placeAfterLink(text: string, from: number, to: number): boolean {
     if (code < 0x4e00 || code > 0x9fff) return false
     if (length < 2) continue
     let before = at - 1
-    while (before >= from && LINK_SPACE.includes(text.charAt(before))) before--
-    if (before >= from && PLACE_LINK.includes(text.charAt(before))) return true
+    while (before >= from && LINK_SPACE_UNITS[text.charCodeAt(before)] === 1) before--
+    if (before >= from && PLACE_LINK_UNITS[text.charCodeAt(before)] === 1) return true
   }
   return false
 }
 
-const LINK_SPACE = ' \t\u3000'
-const PLACE_LINK = '于於在'
+const LINK_SPACE_UNITS = unitTable(' \t\u3000')
+const PLACE_LINK_UNITS = unitTable('于於在')
+
+/** 1 for each UTF-16 unit of `chars`: a membership test without a string per character. */
+function unitTable(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000)
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1
+  return table
+}
 
 /** The last character of a sentence, a bracket or a quotation that ends a document. */
-const DOCUMENT_END = '。！？）)」』”]】.'
+const DOCUMENT_END_UNITS = unitTable('。！？）)」』”]】.')
 const SIGNING_PLACE_END = /[日号號][ \t\u3000]*(?:于|於|在)[ \t\u3000]*[\u4e00-\u9fff]{2,8}$/
