@@ -175,4 +175,14 @@ describe('UnitSet', () => {
       })
     )
   })
+
+  it('answers `includes` as the text does for a text derived by removals and inserted marks', () => {
+    const unit = fc.constantFrom(...'中华人民共和国[]打印|ab\f\n')
+    fc.assert(
+      fc.property(fc.string({unit}), fc.array(fc.boolean()), fc.string({unit: fc.constantFrom('\f', '\n'), maxLength: 2}), fc.string({unit, maxLength: 3}), (t, keep, mark, word) => {
+        const derived = [...t].filter((_, i) => keep[i] ?? true).join('') + mark
+        expect(new UnitSet(t).derive(derived, mark).includes(word)).toBe(derived.includes(word))
+      })
+    )
+  })
 })

@@ -61,5 +61,9 @@ export function applyRule(input: MappedText, rule: DebrisRule, source: string, r
     builder.replace(start, end, '')
     if (rule.mark) builder.insert(end, MARKS[rule.mark])
   }
-  return builder ? builder.finish() : input
+  if (!builder) return input
+  const output = builder.finish()
+  // The rule only removed text (and left its mark): the next rule's gate starts from these units.
+  if (lastUnits?.text === input.text) lastUnits = lastUnits.derive(output.text, rule.mark ? MARKS[rule.mark] : '')
+  return output
 }

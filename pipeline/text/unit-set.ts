@@ -5,14 +5,36 @@
  * (`includes`) only for words whose every unit is present.
  */
 export class UnitSet {
-  readonly #bits = new Uint32Array(0x800)
+  readonly #bits: Uint32Array
 
-  constructor(readonly text: string) {
-    const bits = this.#bits
+  /** The units of `text`; from `bits` when given (a superset, see `derive`). */
+  constructor(
+    readonly text: string,
+    bits?: Uint32Array
+  ) {
+    if (bits) {
+      this.#bits = bits
+      return
+    }
+    this.#bits = new Uint32Array(0x800)
     for (let i = 0; i < text.length; i++) {
       const unit = text.charCodeAt(i)
+      this.#bits[unit >> 5]! |= 1 << (unit & 31)
+    }
+  }
+
+  /**
+   * For a text made from this one by removing characters and inserting
+   * `inserted`: its units are among these and those, so the bits are reused
+   * (a unit the text lost still answers present; `includes` then searches).
+   */
+  derive(text: string, inserted = ''): UnitSet {
+    const bits = this.#bits.slice()
+    for (let i = 0; i < inserted.length; i++) {
+      const unit = inserted.charCodeAt(i)
       bits[unit >> 5]! |= 1 << (unit & 31)
     }
+    return new UnitSet(text, bits)
   }
 
   has(unit: number): boolean {
