@@ -41,3 +41,32 @@ describe('byte offsets of valid UTF-8', () => {
     )
   })
 })
+
+describe('decoding with the lenient reading unified already made', () => {
+  const outcome = (bytes: Uint8Array, lenient?: string): unknown => {
+    try {
+      const d = decode(bytes, lenient === undefined ? {} : {lenient})
+      return {text: d.text, encoding: d.encoding, via: d.via, bom: d.bomLength, issues: d.issues, offsets: [0, 1, 7, d.text.length].filter((i) => i <= d.text.length).map((i) => d.byteOffset(i))}
+    } catch (error) {
+      return {error: String(error)}
+    }
+  }
+  it('gives what decoding the bytes alone gives, for any bytes', () => {
+    const pieces = [
+      ...['中华人民共和国', 'abc', '\n', '\uFFFD', '\0', '😀'].map((s) => Buffer.from(s)),
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from([0xd6, 0xd0, 0xb9, 0xfa]),
+      Buffer.from([0xe4, 0xb8]),
+      Buffer.from([0x80]),
+      Buffer.from([0xc3, 0x28])
+    ]
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 12}), (parts) => {
+        const bytes = new Uint8Array(Buffer.concat(parts))
+        expect(outcome(bytes, new TextDecoder().decode(bytes))).toEqual(outcome(bytes))
+      }),
+      {numRuns: 2000}
+    )
+  })
+})

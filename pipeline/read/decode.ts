@@ -78,6 +78,18 @@ export class BinaryInputError extends Error {
   }
 }
 
+export interface DecodeOptions {
+  /** An encoding label that overrides detection. */
+  encoding?: string
+  /**
+   * The bytes as a lenient UTF-8 decoder reads them (what unified hands the
+   * parser, `String(file)`). Without U+FFFD or NUL in it, the bytes were
+   * valid UTF-8 and this is their strict reading too: it is taken instead of
+   * decoding them again.
+   */
+  lenient?: string
+}
+
 /**
  * Decode `bytes` to text, detecting the encoding unless `options.encoding`
  * names one (see `ENCODING_LABELS` for the accepted labels).
@@ -85,9 +97,9 @@ export class BinaryInputError extends Error {
  * @throws {BinaryInputError} when the bytes look like a binary file.
  * @throws {Error} when `options.encoding` is not a known label.
  */
-export function decode(bytes: Uint8Array, options: {encoding?: string} = {}): Decoded {
+export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded {
   const forced = options.encoding === undefined ? undefined : resolveLabel(options.encoding)
-  const choice = chooseEncoding(bytes, forced)
+  const choice = chooseEncoding(bytes, forced, options.lenient)
   const codec = CODECS[choice.encoding]
   const decoded = choice.text ?? decodeAll(bytes, choice.bomLength, codec)
   const map = new OffsetMap(bytes, choice.bomLength, codec, decoded)
@@ -166,7 +178,7 @@ interface DecodedText {
 const BINARY_WINDOW = 8 * 1024
 const SAMPLE_BYTES = 256 * 1024
 
-function chooseEncoding(bytes: Uint8Array, forced: EncodingName | 'utf-16' | undefined): Choice {
+function chooseEncoding(bytes: Uint8Array, forced: EncodingName | 'utf-16' | undefined, lenient?: string): Choice {
   const bom = sniffBom(bytes)
   if (forced !== undefined) return forcedChoice(bytes, forced, bom)
   if (bom) {
@@ -176,10 +188,15 @@ function chooseEncoding(bytes: Uint8Array, forced: EncodingName | 'utf-16' | und
   const utf16 = sniffUtf16WithoutBom(bytes)
   assertNotBinary(bytes, 0, utf16 ?? 'utf-8')
   if (utf16) return {encoding: utf16, via: 'detected', bomLength: 0}
-  const strict = decodeFast(bytes, 0, CODECS['utf-8'])
+  const strict = validReading(lenient) ?? decodeFast(bytes, 0, CODECS['utf-8'])
   if (strict !== undefined) return {encoding: 'utf-8', via: 'detected', bomLength: 0, text: strict}
   const encoding = bestScoring(bytes)
   return {encoding, via: 'detected', bomLength: encoding === 'gb18030' ? gb18030BomLength(bytes) : 0}
+}
+
+/** A lenient UTF-8 reading of BOM-less bytes that replaced nothing (and holds no NUL, which `decodeFast` refuses). */
+function validReading(lenient: string | undefined): DecodedText | undefined {
+  return lenient !== undefined && !lenient.includes('\uFFFD') && !lenient.includes('\0') ? {text: lenient, issues: []} : undefined
 }
 
 /** The option wins over detection; a BOM is stripped only when it agrees with it. */
