@@ -38,6 +38,14 @@ const MAY_HOLD_DATE = /[年\-]|uary|March|April|May|June|July|August|ber/
 export const DATE_SOURCE = `(?:${CJK}${RANGE})|(?<![\\d-])(?:${ISO})|(?:${EN_MDY})|(?:${EN_DMY})|(?:${EN_ORDINAL})`
 /** The same pattern, tried only where a date can start (see `startsOf`). */
 const DATE_AT = new RegExp(DATE_SOURCE, 'y')
+/**
+ * Every character a date can start with: a numeral of the year, a digit, the
+ * capital of a month name (`test/dates-first.test.ts` derives the set from the
+ * pattern). An offset that holds another is passed over without running it.
+ */
+export const DATE_FIRST_CHARS = [...new Set([...NUMERAL_CLASS.slice(1, -1), ...'0123456789', ...MONTHS.map((m) => m[0]!.toUpperCase())])].join('')
+const DATE_FIRST = new Uint8Array(0x10000)
+for (let i = 0; i < DATE_FIRST_CHARS.length; i++) DATE_FIRST[DATE_FIRST_CHARS.charCodeAt(i)] = 1
 const MONTH_WORD = new RegExp(MONTH_NAME, 'g')
 const MONTH_CAPITAL = new RegExp(`[${[...new Set(MONTHS.map((m) => m[0]!.toUpperCase()))].join('')}]`)
 
@@ -71,7 +79,7 @@ function scanDates(text: string): ParsedDate[] {
   if (!MAY_HOLD_DATE.test(text)) return found
   let reach = 0
   for (const start of startsOf(text)) {
-    if (start < reach) continue
+    if (start < reach || DATE_FIRST[text.charCodeAt(start)] !== 1) continue
     DATE_AT.lastIndex = start
     const match = DATE_AT.exec(text)
     if (!match) continue
