@@ -45,7 +45,27 @@ export interface TitleShape {
 }
 
 /** Is `text` entirely a title, possibly with a label before and annotations after? */
-export function titleShape(text: string): TitleShape | null {
+export function titleShape(text: string): Readonly<TitleShape> | null {
+  // A block is asked whole when the page is split into pieces and again for its features: the last answers are kept.
+  for (const entry of recentShapes) if (entry.text === text) return entry.shape
+  const shape = shapeOf(text)
+  if (shape) {
+    for (const annotation of shape.annotations) Object.freeze(annotation)
+    Object.freeze(shape.annotations)
+    Object.freeze(shape)
+  }
+  recentShapes[nextShape] = {text, shape}
+  nextShape = (nextShape + 1) % recentShapes.length
+  return shape
+}
+
+const recentShapes: Array<{text: string; shape: Readonly<TitleShape> | null}> = [
+  {text: '', shape: null},
+  {text: '', shape: null}
+]
+let nextShape = 0
+
+function shapeOf(text: string): TitleShape | null {
   if (text.length > MAX_TITLE_BLOCK && moreVisibleThan(text, MAX_TITLE_BLOCK)) return null
   let start = 0
   let end = text.length
