@@ -8,8 +8,8 @@
  */
 import {docTypeOfTitle, docTypes} from '../rules/doc-types.js'
 import {matchNumber} from '../rules/numbering.js'
-import {matchCountryAt} from '../rules/countries.js'
-import {matchOrganizationAt} from '../rules/organizations.js'
+import {countryNamesLongestFirst, matchCountryAt} from '../rules/countries.js'
+import {matchOrganizationAt, organizationNamesLongestFirst} from '../rules/organizations.js'
 import {findDates} from '../recognize/dates.js'
 import {isSpaceUnit} from '../text/spaces.js'
 
@@ -173,6 +173,8 @@ const PARTY_LINK = /^(?:和|与|與|同|及|、|政府|外交部|人民|国家|�
 const OPENING_FIRST = '关關中全国國0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'
 /** The same by UTF-16 unit: asked at every offset of a block's tail, where a pattern call costs more than the answer. */
 const OPENING_FIRST_UNITS = unitTable(OPENING_FIRST)
+/** Every unit `titleOpensAt` can say yes at: a party's first character or one of `OPENING_FIRST`. */
+const TITLE_FIRST_UNITS = unitTable(OPENING_FIRST + [...countryNamesLongestFirst, ...organizationNamesLongestFirst].map(({name}) => name.charAt(0)).join(''))
 
 /**
  * Could a title start at `index`? Titles of the family open with a party
@@ -207,7 +209,7 @@ export function titleInside(text: string): (TitleShape & {label: number}) | null
   if (!hasFamilyWord(text, Math.max(0, text.length - 80), text.length)) return null
   const from = Math.max(0, text.length - MAX_TITLE - 60)
   for (let start = from; start < text.length; start++) {
-    if (start > 0 && !titleOpensAt(text, start)) continue
+    if (start > 0 && (TITLE_FIRST_UNITS[text.charCodeAt(start)] !== 1 || !titleOpensAt(text, start))) continue
     // The shape first: it fails on most openings inside prose, and costs less than the search for a label.
     const shape = titleShape(text.slice(start))
     if (!shape) continue
