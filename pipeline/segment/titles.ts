@@ -145,22 +145,24 @@ const familyWords = docTypes.flatMap((rule) => [...rule.suffixes, ...rule.en])
 // Han words need no case folding: they are looked up by their first unit (one alternation of them all
 // tried at every offset cost more than the search it saves). English ones are tried only on text with Latin letters.
 const HAN_FAMILY_WORDS = new Map<number, string[]>()
-/** 1 for a unit that opens a Han family word: the map is read only there. */
-const FAMILY_FIRST = new Uint8Array(0x10000)
+/** 1 for a hash of the first two units of a Han family word (all have two or more): the map is read only there. */
+const FAMILY_PAIRS = new Uint8Array(0x10000)
+const familyPair = (text: string, i: number): number => (text.charCodeAt(i) * 31 + (text.charCodeAt(i + 1) | 0)) & 0xffff
 for (const word of familyWords.filter((word) => !/[A-Za-z]/.test(word))) {
+  if (word.length < 2) throw new Error(`doc-types: the family word ${word} is shorter than two characters`)
   const list = HAN_FAMILY_WORDS.get(word.charCodeAt(0)) ?? []
   list.push(word)
   HAN_FAMILY_WORDS.set(word.charCodeAt(0), list)
-  FAMILY_FIRST[word.charCodeAt(0)] = 1
+  FAMILY_PAIRS[familyPair(word, 0)] = 1
 }
 const LATIN_FAMILY_WORD = new RegExp(familyWords.filter((word) => /[A-Za-z]/.test(word)).map(escape).join('|'), 'iu')
 
 /** Is a family word entirely inside `text.slice(from, to)`? */
 function hasFamilyWord(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const unit = text.charCodeAt(i)
-    if (FAMILY_FIRST[unit] !== 1) continue
-    for (const word of HAN_FAMILY_WORDS.get(unit)!) if (i + word.length <= to && text.startsWith(word, i)) return true
+  for (let i = from; i < to - 1; i++) {
+    if (FAMILY_PAIRS[familyPair(text, i)] !== 1) continue
+    // A hash collision finds no list, or no word that starts here.
+    for (const word of HAN_FAMILY_WORDS.get(text.charCodeAt(i)) ?? []) if (i + word.length <= to && text.startsWith(word, i)) return true
   }
   const part = text.slice(from, to)
   return /[A-Za-z]/.test(part) && LATIN_FAMILY_WORD.test(part)
@@ -237,12 +239,19 @@ function labelBefore(text: string, start: number): number | null {
 
 /** A title that opens a block and is followed, after layout, by the document's text. */
 export function titleAtStart(text: string): TitleShape | null {
-  if (!hasFamilyWord(text, 0, Math.min(text.length, MAX_TITLE + 60))) return null
+  // The title is cut off at a space: a block without one near its start (most paragraphs) has none there.
+  if (!spaceBefore(text, MAX_TITLE + 60) || !hasFamilyWord(text, 0, Math.min(text.length, MAX_TITLE + 60))) return null
   for (let cut = text.search(SP); cut !== -1 && cut < MAX_TITLE + 60; cut = nextSpace(text, cut)) {
     const shape = titleShape(text.slice(0, cut))
     if (shape) return shape
   }
   return null
+}
+
+/** Is there layout among the first `limit` units of `text`? */
+function spaceBefore(text: string, limit: number): boolean {
+  for (let i = 0; i < text.length && i < limit; i++) if (isSpaceUnit(text.charCodeAt(i))) return true
+  return false
 }
 
 function nextSpace(text: string, from: number): number {
