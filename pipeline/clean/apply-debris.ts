@@ -6,6 +6,7 @@ import type {DebrisRule} from '../rules/debris.js'
 import type {MetaSpan, Removal} from '../tree/types.js'
 import type {MappedText} from '../text/mapped-text.js'
 import {parseDate} from '../recognize/dates.js'
+import {UnitSet} from '../text/unit-set.js'
 
 export interface CleanResult {
   text: MappedText
@@ -15,10 +16,34 @@ export interface CleanResult {
 
 const MARKS = {page: '\f', line: '\n'} as const
 
+/** Each rule's pattern made global once (`matchAll` needs the flag), not once per text. */
+const globalPatterns = new WeakMap<DebrisRule, RegExp>()
+
+function globalPattern(rule: DebrisRule): RegExp {
+  let pattern = globalPatterns.get(rule)
+  if (!pattern) {
+    pattern = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : rule.pattern.flags + 'g')
+    globalPatterns.set(rule, pattern)
+  }
+  return pattern
+}
+
+/** The units of the last text asked about: most rules leave the text as it is, so the next rule asks about the same one. */
+let lastUnits: UnitSet | null = null
+
+/** Can the rule match in `text`? Not when the text holds none of the strings its matches need. */
+function mayMatch(rule: DebrisRule, text: string): boolean {
+  if (rule.needs === undefined) return true
+  if (lastUnits?.text !== text) lastUnits = new UnitSet(text)
+  const units = lastUnits
+  return rule.needs.some((word) => units.includes(word))
+}
+
 export function applyRule(input: MappedText, rule: DebrisRule, source: string, result: Omit<CleanResult, 'text'>): MappedText {
-  const pattern = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : rule.pattern.flags + 'g')
+  if (!mayMatch(rule, input.text)) return input
   let builder: ReturnType<MappedText['edit']> | undefined
-  for (const match of input.text.matchAll(pattern)) {
+  // `matchAll` clones the pattern, so the shared one keeps no state between texts.
+  for (const match of input.text.matchAll(globalPattern(rule))) {
     const start = match.index
     const end = start + match[0].length
     if (end === start) continue
@@ -36,5 +61,9 @@ export function applyRule(input: MappedText, rule: DebrisRule, source: string, r
     builder.replace(start, end, '')
     if (rule.mark) builder.insert(end, MARKS[rule.mark])
   }
-  return builder ? builder.finish() : input
+  if (!builder) return input
+  const output = builder.finish()
+  // The rule only removed text (and left its mark): the next rule's gate starts from these units.
+  if (lastUnits?.text === input.text) lastUnits = lastUnits.derive(output.text, rule.mark ? MARKS[rule.mark] : '')
+  return output
 }

@@ -24,6 +24,15 @@ const PINYIN_GLOSS = /(?<=[\u3400-\u9fff])[(（]([a-zü]{0,5}[āáǎàēéěèī
 /** An English run in brackets after a Chinese sentence (to the end of the line, or cut by the page). */
 const INTERLEAVED_TRANSLATION = /(?<=[。！？；：”」:;.!?])[ \t]*[(（](?=[A-Z])[^()（）\u3400-\u9fff\n]{40,}(?:[)）]|$)/gm
 
+/** What `INTERLEAVED_TRANSLATION` must find at its bracket. */
+const TRANSLATION_OPENING = /[(（](?=[A-Z])/
+const TRANSLATION_RULE: DebrisRule = {
+  id: 'interleaved-translation',
+  pattern: INTERLEAVED_TRANSLATION,
+  why: 'A translation interleaved after each paragraph.',
+  action: 'remove'
+}
+
 const MIN_MARK = 3
 const MAX_MARK = 24
 
@@ -39,12 +48,8 @@ export function removeRepeats(input: MappedText, source: string, result: Omit<Cl
 /** Interleaved translations and pinyin glosses. */
 export function removeNoise(input: MappedText, source: string, result: Omit<CleanResult, 'text'>): MappedText {
   let text = input
-  text = applyRule(
-    text,
-    {id: 'interleaved-translation', pattern: INTERLEAVED_TRANSLATION, why: 'A translation interleaved after each paragraph.', action: 'remove'},
-    source,
-    result
-  )
+  // A translation opens with a bracket and a capital: a page without that pair has none (and is not scanned for one).
+  if (TRANSLATION_OPENING.test(text.text)) text = applyRule(text, TRANSLATION_RULE, source, result)
   return unglossPinyin(text, source, result)
 }
 

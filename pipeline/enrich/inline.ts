@@ -26,6 +26,8 @@ export interface Found {
 export class NameBook {
   readonly #byFirst = new Map<string, Array<{printed: string; canonical: string}>>()
   readonly #pairs = new Set<number>()
+  /** A bit per UTF-16 unit that opens a known name: most positions are passed over on it alone. */
+  readonly #firstUnits = new Uint32Array(0x800)
 
   add(canonical: string): void {
     for (const printed of new Set([canonical, canonical.replace(/[·•・\s]/g, '')])) {
@@ -35,7 +37,14 @@ export class NameBook {
       list.sort((a, b) => b.printed.length - a.printed.length)
       this.#byFirst.set(printed[0]!, list)
       this.#pairs.add(pairAt(printed, 0))
+      const unit = printed.charCodeAt(0)
+      this.#firstUnits[unit >> 5]! |= 1 << (unit & 31)
     }
+  }
+
+  /** Could a known name start with this UTF-16 unit? */
+  mayOpen(unit: number): boolean {
+    return (this.#firstUnits[unit >> 5]! & (1 << (unit & 31))) !== 0
   }
 
   /** Does a known name start with these two UTF-16 units (`pairAt`)? */
@@ -44,7 +53,7 @@ export class NameBook {
   }
 
   at(text: string, index: number): {printed: string; canonical: string} | null {
-    if (!this.#pairs.has(pairAt(text, index))) return null
+    if (!this.mayOpen(text.charCodeAt(index)) || !this.#pairs.has(pairAt(text, index))) return null
     for (const entry of this.#byFirst.get(text[index] ?? '') ?? []) if (text.startsWith(entry.printed, index)) return entry
     return null
   }
@@ -61,9 +70,12 @@ const pairAt = (text: string, index: number): number => ((text.charCodeAt(index)
  */
 const NAME_PAIRS = new Uint8Array(0x100000)
 const WHOLE_NAMES = new Uint8Array(0x10000)
+/** The units that open any of those names: checked first, so the large pair table is read at few positions. */
+const FIRST_UNITS = new Uint8Array(0x10000)
 for (const {name} of [...countryNamesLongestFirst, ...organizationNamesLongestFirst, ...placeNamesLongestFirst]) {
   if (name.length === 1) WHOLE_NAMES[name.charCodeAt(0)] = 1
   else NAME_PAIRS[pairAt(name, 0)] = 1
+  FIRST_UNITS[name.charCodeAt(0)] = 1
 }
 
 const CITATION = /《([^《》\n]{1,200})》/g
@@ -79,7 +91,9 @@ const PLACE_AFTER = /^(?:举行|舉行|签署|簽署|签订|簽訂)/
 
 export function findInline(text: string, names: NameBook, options: {places: 'all' | 'context'}): Found[] {
   const found: Found[] = []
-  for (const match of text.matchAll(CITATION)) {
+  // Most runs cite nothing: no scan for a citation without its opening bracket.
+  const citations = text.includes('《') ? text.matchAll(CITATION) : []
+  for (const match of citations) {
     const title = match[1]!
     found.push({
       kind: 'citation',
@@ -97,8 +111,12 @@ export function findInline(text: string, names: NameBook, options: {places: 'all
     })
   }
   for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i)
+    const opensStatic = FIRST_UNITS[unit] === 1
+    const opensKnown = names.mayOpen(unit)
+    if (!opensStatic && !opensKnown) continue
     const pair = pairAt(text, i)
-    if (NAME_PAIRS[pair] !== 1 && WHOLE_NAMES[text.charCodeAt(i)] !== 1 && !names.opens(pair)) continue
+    if (!(opensStatic && (NAME_PAIRS[pair] === 1 || WHOLE_NAMES[unit] === 1)) && !(opensKnown && names.opens(pair))) continue
     const country = matchCountryAt(text, i)
     if (country) {
       let end = i + country.name.length

@@ -18,9 +18,13 @@ const enrich: Plugin<[], Root> = function () {
     const {source, cleaned} = file.data
     if (!source || !cleaned) throw new Error('`enrich` needs `read`, `clean` and `segment` to run first')
     const factory = new NodeFactory(cleaned, new Locator(source.text))
+    // One walk finds the names the signature blocks print and the nodes to mark (all names are known before any is marked).
     const names = new NameBook()
+    const containers: Array<[Paragraph | Signing, 'all' | 'context']> = []
     walk(tree, (node) => {
       if (node.type === 'signature' && (node as Signature).name) names.add((node as Signature).name!)
+      else if (node.type === 'paragraph') containers.push([node as Paragraph, 'context'])
+      else if (node.type === 'signing') containers.push([node as Signing, 'all'])
     })
     const mark = (node: Paragraph | Title | Signing, places: 'all' | 'context'): void => {
       const children: Inline[] = []
@@ -42,11 +46,6 @@ const enrich: Plugin<[], Root> = function () {
       }
       node.children = children
     }
-    const containers: Array<[Paragraph | Signing, 'all' | 'context']> = []
-    walk(tree, (node) => {
-      if (node.type === 'paragraph') containers.push([node as Paragraph, 'context'])
-      else if (node.type === 'signing') containers.push([node as Signing, 'all'])
-    })
     for (const [node, places] of containers) mark(node, places)
     // The cleaned offsets were for this stage only.
     walk(tree, (node) => {

@@ -78,6 +78,18 @@ export class BinaryInputError extends Error {
   }
 }
 
+export interface DecodeOptions {
+  /** An encoding label that overrides detection. */
+  encoding?: string
+  /**
+   * The bytes as a lenient UTF-8 decoder reads them (what unified hands the
+   * parser, `String(file)`). Without U+FFFD or NUL in it, the bytes were
+   * valid UTF-8 and this is their strict reading too: it is taken instead of
+   * decoding them again.
+   */
+  lenient?: string
+}
+
 /**
  * Decode `bytes` to text, detecting the encoding unless `options.encoding`
  * names one (see `ENCODING_LABELS` for the accepted labels).
@@ -85,9 +97,9 @@ export class BinaryInputError extends Error {
  * @throws {BinaryInputError} when the bytes look like a binary file.
  * @throws {Error} when `options.encoding` is not a known label.
  */
-export function decode(bytes: Uint8Array, options: {encoding?: string} = {}): Decoded {
+export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded {
   const forced = options.encoding === undefined ? undefined : resolveLabel(options.encoding)
-  const choice = chooseEncoding(bytes, forced)
+  const choice = chooseEncoding(bytes, forced, options.lenient)
   const codec = CODECS[choice.encoding]
   const decoded = choice.text ?? decodeAll(bytes, choice.bomLength, codec)
   const map = new OffsetMap(bytes, choice.bomLength, codec, decoded)
@@ -166,7 +178,7 @@ interface DecodedText {
 const BINARY_WINDOW = 8 * 1024
 const SAMPLE_BYTES = 256 * 1024
 
-function chooseEncoding(bytes: Uint8Array, forced: EncodingName | 'utf-16' | undefined): Choice {
+function chooseEncoding(bytes: Uint8Array, forced: EncodingName | 'utf-16' | undefined, lenient?: string): Choice {
   const bom = sniffBom(bytes)
   if (forced !== undefined) return forcedChoice(bytes, forced, bom)
   if (bom) {
@@ -176,10 +188,15 @@ function chooseEncoding(bytes: Uint8Array, forced: EncodingName | 'utf-16' | und
   const utf16 = sniffUtf16WithoutBom(bytes)
   assertNotBinary(bytes, 0, utf16 ?? 'utf-8')
   if (utf16) return {encoding: utf16, via: 'detected', bomLength: 0}
-  const strict = decodeFast(bytes, 0, CODECS['utf-8'])
+  const strict = validReading(lenient) ?? decodeFast(bytes, 0, CODECS['utf-8'])
   if (strict !== undefined) return {encoding: 'utf-8', via: 'detected', bomLength: 0, text: strict}
   const encoding = bestScoring(bytes)
   return {encoding, via: 'detected', bomLength: encoding === 'gb18030' ? gb18030BomLength(bytes) : 0}
+}
+
+/** A lenient UTF-8 reading of BOM-less bytes that replaced nothing (and holds no NUL, which `decodeFast` refuses). */
+function validReading(lenient: string | undefined): DecodedText | undefined {
+  return lenient !== undefined && !lenient.includes('\uFFFD') && !lenient.includes('\0') ? {text: lenient, issues: []} : undefined
 }
 
 /** The option wins over detection; a BOM is stripped only when it agrees with it. */
@@ -730,6 +747,27 @@ class OffsetMap {
     return unit >= 0xdc00 && unit <= 0xdfff && before >= 0xd800 && before <= 0xdbff ? index - 1 : index
   }
 
+  /**
+   * Valid UTF-8 is read back from the text: each character's byte length follows from its
+   * code point, so no byte needs scanning (the scanner agrees, on valid input only).
+   */
+  private get fromText(): boolean {
+    return this.codec.name === 'utf-8' && this.decoded.issues.length === 0
+  }
+
+  /** The character at text index `u`, in the UTF-16 units it takes (bits 3–4) and UTF-8 bytes (bits 0–2), as `scan` packs them. */
+  private textStep(u: number): Step {
+    const text = this.decoded.text
+    const code = text.charCodeAt(u)
+    if (code < 0x80) return step(1, 1)
+    if (code < 0x800) return step(2, 1)
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const low = text.charCodeAt(u + 1)
+      if (low >= 0xdc00 && low <= 0xdfff) return step(4, 2)
+    }
+    return step(3, 1)
+  }
+
   private walk(index: number): number {
     const units = this.checkpoints()
     const k = lastAtOrBelow(units, index)
@@ -739,8 +777,9 @@ class OffsetMap {
       u = this.cursorUnit
       p = this.cursorByte
     }
+    const fromText = this.fromText
     for (;;) {
-      const s = this.codec.scan(this.bytes, p, this.end)
+      const s = fromText ? this.textStep(u) : this.codec.scan(this.bytes, p, this.end)
       const next = u + (s >> UNITS_SHIFT & 0b11)
       if (next > index) break
       u = next
@@ -758,13 +797,14 @@ class OffsetMap {
     let u = 0
     let p = this.start
     let nextCheckpoint = 0
+    const fromText = this.fromText
     while (p < this.end) {
       if (u >= nextCheckpoint) {
         units.push(u)
         offsets.push(p)
         nextCheckpoint = u + CHECKPOINT_UNITS
       }
-      const s = this.codec.scan(this.bytes, p, this.end)
+      const s = fromText ? this.textStep(u) : this.codec.scan(this.bytes, p, this.end)
       u += s >> UNITS_SHIFT & 0b11
       p += s & LENGTH
     }

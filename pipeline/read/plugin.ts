@@ -19,12 +19,14 @@ export interface ReadOptions {
 }
 
 const read: Plugin<[ReadOptions?], string, Root> = function (options = {}) {
-  this.parser = (_document: string, file: VFile): Root => {
+  this.parser = (document: string, file: VFile): Root => {
     const bytes = typeof file.value === 'string' ? new TextEncoder().encode(file.value) : file.value
     const reader = chooseReader(file.path, bytes)
     let decoded
     try {
-      const result = reader.decode(bytes, options.encoding === undefined ? {} : {encoding: options.encoding})
+      // unified has already read the bytes as UTF-8 (`String(file)`): a reader may take that reading when it is valid.
+      const lenient = typeof file.value === 'string' ? {} : {lenient: document}
+      const result = reader.decode(bytes, options.encoding === undefined ? lenient : {encoding: options.encoding})
       decoded = result.decoded
       for (const note of result.notes) file.message(note, {ruleId: 'charset-mismatch', source: 'diptext'})
     } catch (error) {

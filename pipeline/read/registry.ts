@@ -9,7 +9,7 @@
 import path from 'node:path'
 import type {MappedText} from '../text/mapped-text.js'
 import type {MetaSpan, Removal} from '../tree/types.js'
-import type {Decoded} from './decode.js'
+import type {Decoded, DecodeOptions} from './decode.js'
 import {htmlReader} from './html/index.js'
 import {textReader} from './text.js'
 
@@ -38,7 +38,7 @@ export interface Reader {
   extensions: readonly string[]
   /** Does the start of the content show this kind, whatever the file is called? */
   sniff(bytes: Uint8Array): boolean
-  decode(bytes: Uint8Array, options: {encoding?: string}): ReaderDecoded
+  decode(bytes: Uint8Array, options: DecodeOptions): ReaderDecoded
   markup(source: string): Markup
 }
 

@@ -20,6 +20,6 @@ export const textReader: Reader = {
   name: 'text',
   extensions: ['txt', 'text'],
   sniff: () => false,
-  decode: (bytes, options) => ({decoded: options.encoding === undefined ? decode(bytes) : decode(bytes, {encoding: options.encoding}), notes: []}),
+  decode: (bytes, options) => ({decoded: decode(bytes, options), notes: []}),
   markup: textMarkup
 }

@@ -38,7 +38,16 @@ const MAY_HOLD_DATE = /[年\-]|uary|March|April|May|June|July|August|ber/
 export const DATE_SOURCE = `(?:${CJK}${RANGE})|(?<![\\d-])(?:${ISO})|(?:${EN_MDY})|(?:${EN_DMY})|(?:${EN_ORDINAL})`
 /** The same pattern, tried only where a date can start (see `startsOf`). */
 const DATE_AT = new RegExp(DATE_SOURCE, 'y')
+/**
+ * Every character a date can start with: a numeral of the year, a digit, the
+ * capital of a month name (`test/dates-first.test.ts` derives the set from the
+ * pattern). An offset that holds another is passed over without running it.
+ */
+export const DATE_FIRST_CHARS = [...new Set([...NUMERAL_CLASS.slice(1, -1), ...'0123456789', ...MONTHS.map((m) => m[0]!.toUpperCase())])].join('')
+const DATE_FIRST = new Uint8Array(0x10000)
+for (let i = 0; i < DATE_FIRST_CHARS.length; i++) DATE_FIRST[DATE_FIRST_CHARS.charCodeAt(i)] = 1
 const MONTH_WORD = new RegExp(MONTH_NAME, 'g')
+const MONTH_CAPITAL = new RegExp(`[${[...new Set(MONTHS.map((m) => m[0]!.toUpperCase()))].join('')}]`)
 
 /**
  * Every full date in `text`, in order: what a global scan of the date pattern
@@ -48,13 +57,29 @@ const MONTH_WORD = new RegExp(MONTH_NAME, 'g')
  * characters before its first hyphen; an English date starts at its month
  * name, or one to twelve characters before it).
  */
-export function findDates(text: string): ParsedDate[] {
+export function findDates(text: string): readonly ParsedDate[] {
+  // The segmenter weighs one block several ways (a date line? a signing line? a cell?), each asking for its dates.
+  for (const entry of recent) if (entry.text === text) return entry.found
+  const found = Object.freeze(scanDates(text).map((date) => Object.freeze(date)))
+  recent[next] = {text, found}
+  next = (next + 1) % recent.length
+  return found
+}
+
+/** The last texts asked about and their dates (frozen: every caller shares them). */
+const recent: Array<{text: string; found: readonly ParsedDate[]}> = [
+  {text: '', found: Object.freeze([])},
+  {text: '', found: Object.freeze([])}
+]
+let next = 0
+
+function scanDates(text: string): ParsedDate[] {
   const found: ParsedDate[] = []
   // Most text has no date: every form needs 年, a hyphen, or a month name.
   if (!MAY_HOLD_DATE.test(text)) return found
   let reach = 0
   for (const start of startsOf(text)) {
-    if (start < reach) continue
+    if (start < reach || DATE_FIRST[text.charCodeAt(start)] !== 1) continue
     DATE_AT.lastIndex = start
     const match = DATE_AT.exec(text)
     if (!match) continue
@@ -71,10 +96,13 @@ function startsOf(text: string): number[] {
   const starts: number[] = []
   for (let at = text.indexOf('年'); at !== -1; at = text.indexOf('年', at + 1)) starts.push(at - 6, at - 5, at - 4)
   for (let at = text.indexOf('-'); at !== -1; at = text.indexOf('-', at + 1)) starts.push(at - 4)
-  for (const month of text.matchAll(MONTH_WORD)) {
-    const at = month.index
-    // `March 13, 1972`; `13 March 1972`; `the 25th Day of April` (`1st day of ` is 11, `25th Day of ` 12).
-    starts.push(at, at - 2, at - 3, at - 11, at - 12)
+  // Every month name opens with one of these capitals: most Chinese text has none, and is not scanned for them.
+  if (MONTH_CAPITAL.test(text)) {
+    for (const month of text.matchAll(MONTH_WORD)) {
+      const at = month.index
+      // `March 13, 1972`; `13 March 1972`; `the 25th Day of April` (`1st day of ` is 11, `25th Day of ` 12).
+      starts.push(at, at - 2, at - 3, at - 11, at - 12)
+    }
   }
   starts.sort((a, b) => a - b)
   const unique: number[] = []

@@ -21,8 +21,12 @@ export class Gazetteer<R extends Named> {
   readonly longestFirst: readonly NameMatch<R>[]
   readonly #trie: TrieNode<R> = {next: null, entry: null}
   readonly #byLast = new Map<string, NameMatch<R>[]>()
-  // One bit per UTF-16 unit that starts a name: most characters start none, and are rejected here.
-  readonly #starts = new Uint8Array(0x10000)
+  /**
+   * The trie's first level by UTF-16 unit: 1 + the index in `#firsts` of the node for a unit
+   * that starts a name, 0 for the others (most characters, rejected here without a map lookup).
+   */
+  readonly #firstSlot = new Uint16Array(0x10000)
+  readonly #firsts: TrieNode<R>[] = []
 
   constructor(rules: readonly R[]) {
     this.longestFirst = Object.freeze(
@@ -32,17 +36,21 @@ export class Gazetteer<R extends Named> {
     )
     for (const entry of this.longestFirst) {
       insert(this.#trie, entry)
-      this.#starts[entry.name.charCodeAt(0)] = 1
       push(this.#byLast, entry.name.charAt(entry.name.length - 1), entry)
+    }
+    for (const [unit, node] of this.#trie.next ?? []) {
+      this.#firsts.push(node)
+      this.#firstSlot[unit] = this.#firsts.length
     }
   }
 
   /** The longest name that starts `text` at `index`, or null. */
   matchAt(text: string, index: number): NameMatch<R> | null {
-    if (this.#starts[text.charCodeAt(index)] !== 1) return null
-    let node: TrieNode<R> | undefined = this.#trie
-    let longest: NameMatch<R> | null = null
-    for (let i = index; i < text.length; i++) {
+    const slot = this.#firstSlot[text.charCodeAt(index)]
+    if (!slot) return null
+    let node: TrieNode<R> | undefined = this.#firsts[slot - 1]!
+    let longest: NameMatch<R> | null = node.entry
+    for (let i = index + 1; i < text.length; i++) {
       node = node.next?.get(text.charCodeAt(i))
       if (!node) break
       if (node.entry) longest = node.entry

@@ -44,7 +44,22 @@ export interface NumberMatch {
 }
 
 /** The numbering at the start of `text`, if any. */
-export function matchNumber(text: string): NumberMatch | null {
+export function matchNumber(text: string): Readonly<NumberMatch> | null {
+  // The segmenter asks about one block several ways (its features, a cell, a title): the last answers are kept.
+  for (const entry of recent) if (entry.text === text) return entry.found
+  const found = scanNumber(text)
+  recent[next] = {text, found: found && Object.freeze(found)}
+  next = (next + 1) % recent.length
+  return found
+}
+
+const recent: Array<{text: string; found: Readonly<NumberMatch> | null}> = [
+  {text: '', found: null},
+  {text: '', found: null}
+]
+let next = 0
+
+function scanNumber(text: string): NumberMatch | null {
   for (const style of numberingStyles) {
     const match = style.pattern.exec(text)
     if (!match) continue

@@ -34,28 +34,46 @@ export const STEMS = '甲乙丙丁戊己庚辛壬癸'
 export function numeralValue(text: string): number | null {
   if (text.length === 0) return null
   let hasUnit = false
-  for (const char of text) {
-    if (UNITS[char] !== undefined) hasUnit = true
-    else if (DIGITS[char] === undefined) return null
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (UNIT_BY_UNIT[code] !== 0) hasUnit = true
+    else if (DIGIT_BY_UNIT[code] === -1) return null
   }
   if (!hasUnit) {
     let value = 0
-    for (const char of text) value = value * 10 + DIGITS[char]!
+    for (let i = 0; i < text.length; i++) value = value * 10 + DIGIT_BY_UNIT[text.charCodeAt(i)]!
     return value
   }
   let total = 0
   let digit: number | null = null
-  for (const char of text) {
-    const unit = UNITS[char]
-    if (unit !== undefined) {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    const unit = UNIT_BY_UNIT[code]!
+    if (unit !== 0) {
       total += (digit ?? 1) * unit
       digit = null
     } else {
-      const value = DIGITS[char]!
+      const value = DIGIT_BY_UNIT[code]!
       digit = value === 0 ? null : value
     }
   }
   return total + (digit ?? 0)
+}
+
+/**
+ * `DIGITS` and `UNITS` by UTF-16 unit (every key is one unit), for `numeralValue`:
+ * -1 and 0 where a unit is no digit or no unit. A surrogate is neither, as a
+ * character outside the tables is.
+ */
+const DIGIT_BY_UNIT = new Int8Array(0x10000).fill(-1)
+const UNIT_BY_UNIT = new Int16Array(0x10000)
+for (const [char, value] of Object.entries(DIGITS)) {
+  if (char.length !== 1) throw new Error(`numerals: the digit ${char} is not one UTF-16 unit`)
+  DIGIT_BY_UNIT[char.charCodeAt(0)] = value
+}
+for (const [char, value] of Object.entries(UNITS)) {
+  if (char.length !== 1) throw new Error(`numerals: the unit ${char} is not one UTF-16 unit`)
+  UNIT_BY_UNIT[char.charCodeAt(0)] = value
 }
 
 const ROMAN: Readonly<Record<string, number>> = {I: 1, V: 5, X: 10, L: 50, C: 100}

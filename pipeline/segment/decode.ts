@@ -14,12 +14,25 @@ const index = new Map<State, number>(states.map((s, i) => [s, i]))
 const weights: Array<Map<string, number>> = states.map(() => new Map())
 for (const row of emissions) weights[index.get(row.state)!]!.set(row.feature, row.weight)
 
+/** Every feature some row weighs, each once: a block's features are read into a vector in this order. */
+const featureNames = [...new Set(emissions.map((row) => row.feature).filter((feature) => feature !== 'bias'))] as Array<keyof Features>
+const slotOf = new Map<string, number>(featureNames.map((feature, i) => [feature, i]))
+
 /** The same weights as flat rows per state, in table order (so every sum adds in the same order). */
-const compiled = weights.map((table) => ({
-  bias: table.get('bias') ?? 0,
-  features: [...table.keys()].filter((feature) => feature !== 'bias') as Array<keyof Features>,
-  weights: Float64Array.from([...table].filter(([feature]) => feature !== 'bias').map(([, weight]) => weight))
-}))
+const compiled = weights.map((table) => {
+  const rows = [...table].filter(([feature]) => feature !== 'bias')
+  return {
+    bias: table.get('bias') ?? 0,
+    slots: Int32Array.from(rows.map(([feature]) => slotOf.get(feature)!)),
+    weights: Float64Array.from(rows.map(([, weight]) => weight))
+  }
+})
+
+/** A block's features as a vector (`featureNames` order): read once, not once per state. */
+function vectorOf(features: Features, into: Float64Array): Float64Array {
+  for (let k = 0; k < featureNames.length; k++) into[k] = features[featureNames[k]!] ?? 0
+  return into
+}
 
 /** Transition weights, NEG where the grammar forbids the move. */
 const move: Float64Array = new Float64Array(S * S).fill(NEG)
@@ -32,10 +45,10 @@ for (const row of transitions) {
 }
 
 /** How much a block's features speak for the state with index `state`. */
-function emission(features: Features, state: number): number {
+function emission(vector: Float64Array, state: number): number {
   const row = compiled[state]!
   let score = row.bias
-  for (let k = 0; k < row.features.length; k++) score += row.weights[k]! * (features[row.features[k]!] ?? 0)
+  for (let k = 0; k < row.slots.length; k++) score += row.weights[k]! * vector[row.slots[k]!]!
   return score
 }
 
@@ -50,10 +63,13 @@ export function decode(blocks: readonly Features[]): Decoded {
   if (n === 0) return {states: [], score: 0}
   const score = new Float64Array(n * S)
   const back = new Int8Array(n * S)
-  for (let s = 0; s < S; s++) score[s] = start[s]! + emission(blocks[0]!, s)
+  const vector = new Float64Array(featureNames.length)
+  vectorOf(blocks[0]!, vector)
+  for (let s = 0; s < S; s++) score[s] = start[s]! + emission(vector, s)
   const e = new Float64Array(S)
   for (let i = 1; i < n; i++) {
-    for (let s = 0; s < S; s++) e[s] = emission(blocks[i]!, s)
+    vectorOf(blocks[i]!, vector)
+    for (let s = 0; s < S; s++) e[s] = emission(vector, s)
     for (let s = 0; s < S; s++) {
       let best = NEG
       let from = 0

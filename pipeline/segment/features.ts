@@ -47,13 +47,13 @@ export interface BlockInfo {
   matterRule: string | null
 }
 
+const TAG_LINE = pageMatterRules.find((rule) => rule.id === 'tag-line')!
 const SENTENCE_PUNCT = /[。，；！？]|[.;!?](?:\s|$)/
 const SENTENCE_END = /[。！？；：:…”」』.!?;]$|[。！？][）)”」』]$/
 
 export function featuresOf(block: Block): BlockInfo {
   const text = block.text
-  const han = countHan(text)
-  const latin = (text.match(/[A-Za-z]/g) ?? []).length
+  const {han, latin} = countLetters(text)
   const english = latin > han
   const number = matchNumber(text)
   const shape = titleShape(text)
@@ -79,7 +79,7 @@ export function featuresOf(block: Block): BlockInfo {
     annotation: bracketed && (date !== undefined || /签订日期|簽訂日期|生效日期|通过|通過|发表|發表|订于|訂於/.test(text)) ? 1 : 0,
     lead: leadPatterns.some((p) => p.test(text)) ? 1 : 0,
     pageMatter: matter ? 1 : 0,
-    tagLine: pageMatterRules.find((rule) => rule.id === 'tag-line')!.pattern.test(text) ? 1 : 0,
+    tagLine: TAG_LINE.pattern.test(text) ? 1 : 0,
     partLabel: partLabels.some((p) => p.test(text)) ? 1 : 0,
     opening: documentOpenings.some((p) => p.test(text)) ? 1 : 0,
     // A parenthesised English run inside Chinese prose: a translation interleaved by the page.
@@ -94,11 +94,14 @@ export function featuresOf(block: Block): BlockInfo {
   return {block, features, matterRule: matter?.id ?? null}
 }
 
-function countHan(text: string): number {
-  let count = 0
+/** Han characters (U+3400–U+9FFF) and ASCII letters, in one pass. */
+function countLetters(text: string): {han: number; latin: number} {
+  let han = 0
+  let latin = 0
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)
-    if (code >= 0x3400 && code <= 0x9fff) count++
+    if (code >= 0x3400 && code <= 0x9fff) han++
+    else if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) latin++
   }
-  return count
+  return {han, latin}
 }

@@ -61,6 +61,8 @@ export function structure(plan: DocumentPlan, f: NodeFactory, file: VFile): Stru
   // Signature blocks: the run the page model read as signatures at the end, and
   // those that close the earlier parts of an exchange of notes.
   const zones: Block[][] = []
+  // Each zone's tokens, from when it was found to be one (tokenizing is the costly part of reading signatures).
+  const tokensOf = new Map<Block[], Token[]>()
   let z = blocks.length
   while (z > 0 && states[z - 1] === 'sign') z--
   const finalZone = blocks.slice(z)
@@ -71,12 +73,12 @@ export function structure(plan: DocumentPlan, f: NodeFactory, file: VFile): Stru
   blocks.forEach((block, i) => {
     if (states[i] === 'sign' && isCell(block)) run.push(block)
     else {
-      if (run.length > 0) partZone(run, body, zones)
+      if (run.length > 0) partZone(run, body, zones, tokensOf)
       run = []
       body.push(block)
     }
   })
-  if (run.length > 0) partZone(run, body, zones)
+  if (run.length > 0) partZone(run, body, zones, tokensOf)
   blocks = body
   let zone = finalZone
   if (zone.length === 0 && blocks.length > 0) {
@@ -92,7 +94,10 @@ export function structure(plan: DocumentPlan, f: NodeFactory, file: VFile): Stru
     // Only fragments (a cut last line, a heading): not a signature block after all.
     blocks.push(...zone)
     zone = []
-  } else if (zone.length > 0) zones.push(zone)
+  } else if (zone.length > 0) {
+    zones.push(zone)
+    tokensOf.set(zone, zoneTokens)
+  }
 
   // Body and preamble.
   const {preamble, body: bodyNodes, closing, closingBlocks, lastOpenEmpty} = divide(blocks, f, file)
@@ -105,7 +110,7 @@ export function structure(plan: DocumentPlan, f: NodeFactory, file: VFile): Stru
   const signings: Token[] = []
   const children: Signatures['children'] = []
   for (const cells of zones) {
-    const grouped = groupSignatories(tokenize(cells))
+    const grouped = groupSignatories(tokensOf.get(cells) ?? tokenize(cells))
     signatories.push(...grouped.signatories)
     for (const signatory of grouped.signatories) children.push(signatureNode(signatory, f))
     for (const signing of grouped.signings) {
@@ -141,10 +146,12 @@ function signatureEvidence(tokens: readonly Token[]): boolean {
 }
 
 /** A run of cells inside the text: the signatures of a part when it holds a mark, a name or a signing line; else text. */
-function partZone(run: Block[], body: Block[], zones: Block[][]): void {
+function partZone(run: Block[], body: Block[], zones: Block[][], tokensOf: Map<Block[], Token[]>): void {
   const tokens = tokenize(run)
-  if (tokens.some((t) => t.kind === 'mark' || t.kind === 'signing')) zones.push(run)
-  else body.push(...run)
+  if (tokens.some((t) => t.kind === 'mark' || t.kind === 'signing')) {
+    zones.push(run)
+    tokensOf.set(run, tokens)
+  } else body.push(...run)
 }
 
 /** Does a text end as a finished sentence or line, not cut by the page? A colon or semicolon announces more. */

@@ -8,9 +8,10 @@
  */
 import {docTypeOfTitle, docTypes} from '../rules/doc-types.js'
 import {matchNumber} from '../rules/numbering.js'
-import {matchCountryAt} from '../rules/countries.js'
-import {matchOrganizationAt} from '../rules/organizations.js'
+import {countryNamesLongestFirst, matchCountryAt} from '../rules/countries.js'
+import {matchOrganizationAt, organizationNamesLongestFirst} from '../rules/organizations.js'
 import {findDates} from '../recognize/dates.js'
+import {isSpaceUnit} from '../text/spaces.js'
 
 const MAX_TITLE = 160
 const MAX_ENGLISH_TITLE = 320
@@ -44,8 +45,28 @@ export interface TitleShape {
 }
 
 /** Is `text` entirely a title, possibly with a label before and annotations after? */
-export function titleShape(text: string): TitleShape | null {
-  if (text.length > MAX_TITLE_BLOCK && visibleLength(text) > MAX_TITLE_BLOCK) return null
+export function titleShape(text: string): Readonly<TitleShape> | null {
+  // A block is asked whole when the page is split into pieces and again for its features: the last answers are kept.
+  for (const entry of recentShapes) if (entry.text === text) return entry.shape
+  const shape = shapeOf(text)
+  if (shape) {
+    for (const annotation of shape.annotations) Object.freeze(annotation)
+    Object.freeze(shape.annotations)
+    Object.freeze(shape)
+  }
+  recentShapes[nextShape] = {text, shape}
+  nextShape = (nextShape + 1) % recentShapes.length
+  return shape
+}
+
+const recentShapes: Array<{text: string; shape: Readonly<TitleShape> | null}> = [
+  {text: '', shape: null},
+  {text: '', shape: null}
+]
+let nextShape = 0
+
+function shapeOf(text: string): TitleShape | null {
+  if (text.length > MAX_TITLE_BLOCK && moreVisibleThan(text, MAX_TITLE_BLOCK)) return null
   let start = 0
   let end = text.length
   const label = LEADING_LABEL.exec(text)
@@ -83,10 +104,11 @@ export function titleShape(text: string): TitleShape | null {
   return isBareTitle(core) ? {title: closeUp(core), start, end, annotations} : null
 }
 
-function visibleLength(text: string): number {
+/** Are more than `limit` units of `text` not layout? (Counting stops there: paragraphs run to thousands.) */
+function moreVisibleThan(text: string, limit: number): boolean {
   let count = 0
-  for (let i = 0; i < text.length; i++) if (!SP.test(text[i]!)) count++
-  return count
+  for (let i = 0; i < text.length; i++) if (!isSpaceUnit(text.charCodeAt(i)) && ++count > limit) return true
+  return false
 }
 
 /** A title with nothing around it. */
@@ -120,16 +142,41 @@ export function closeUp(text: string): string {
 /** Any family word of `rules/doc-types.ts`, Chinese or English: a cheap test before the search for a title. */
 const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const familyWords = docTypes.flatMap((rule) => [...rule.suffixes, ...rule.en])
-// Han words need no case folding; the English ones are tried only on text with Latin letters.
-const HAN_FAMILY_WORD = new RegExp(familyWords.filter((word) => !/[A-Za-z]/.test(word)).map(escape).join('|'), 'u')
+// Han words need no case folding: they are looked up by their first unit (one alternation of them all
+// tried at every offset cost more than the search it saves). English ones are tried only on text with Latin letters.
+const HAN_FAMILY_WORDS = new Map<number, string[]>()
+/** 1 for a hash of the first two units of a Han family word (all have two or more): the map is read only there. */
+const FAMILY_PAIRS = new Uint8Array(0x10000)
+const familyPair = (text: string, i: number): number => (text.charCodeAt(i) * 31 + (text.charCodeAt(i + 1) | 0)) & 0xffff
+for (const word of familyWords.filter((word) => !/[A-Za-z]/.test(word))) {
+  if (word.length < 2) throw new Error(`doc-types: the family word ${word} is shorter than two characters`)
+  const list = HAN_FAMILY_WORDS.get(word.charCodeAt(0)) ?? []
+  list.push(word)
+  HAN_FAMILY_WORDS.set(word.charCodeAt(0), list)
+  FAMILY_PAIRS[familyPair(word, 0)] = 1
+}
 const LATIN_FAMILY_WORD = new RegExp(familyWords.filter((word) => /[A-Za-z]/.test(word)).map(escape).join('|'), 'iu')
-const hasFamilyWord = (text: string): boolean => HAN_FAMILY_WORD.test(text) || (/[A-Za-z]/.test(text) && LATIN_FAMILY_WORD.test(text))
+
+/** Is a family word entirely inside `text.slice(from, to)`? */
+function hasFamilyWord(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to - 1; i++) {
+    if (FAMILY_PAIRS[familyPair(text, i)] !== 1) continue
+    // A hash collision finds no list, or no word that starts here.
+    for (const word of HAN_FAMILY_WORDS.get(text.charCodeAt(i)) ?? []) if (i + word.length <= to && text.startsWith(word, i)) return true
+  }
+  const part = text.slice(from, to)
+  return /[A-Za-z]/.test(part) && LATIN_FAMILY_WORD.test(part)
+}
 
 /** What follows the first party of a title: another party, a conjunction, an organ, the subject. */
 const PARTY_LINK = /^(?:和|与|與|同|及|、|政府|外交部|人民|国家|國家|关于|關於|联合|聯合|两国|兩國|建交|总理|總理|国务院|國務院|议会|議會|全国|全國|部长|部長|常驻|常駐|[\u4e00-\u9fff]{1,8}?(?:部|局|署|院|委员会|委員會|银行|銀行)(?:和|与|與|同|及|关于|關於))/u
 
 /** The first characters of the openings below that are not a party: 关于, 中X…, a year, 全国…, 国务院, English. */
-const OPENING_FIRST = /[关關中全国國0-9A-Z]/
+const OPENING_FIRST = '关關中全国國0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+/** The same by UTF-16 unit: asked at every offset of a block's tail, where a pattern call costs more than the answer. */
+const OPENING_FIRST_UNITS = unitTable(OPENING_FIRST)
+/** Every unit `titleOpensAt` can say yes at: a party's first character or one of `OPENING_FIRST`. */
+const TITLE_FIRST_UNITS = unitTable(OPENING_FIRST + [...countryNamesLongestFirst, ...organizationNamesLongestFirst].map(({name}) => name.charAt(0)).join(''))
 
 /**
  * Could a title start at `index`? Titles of the family open with a party
@@ -146,7 +193,7 @@ export function titleOpensAt(text: string, index: number): boolean {
     return after >= text.length || PARTY_LINK.test(text.slice(after, after + 12)) || matchCountryAt(text, after) !== null
   }
   // Every other opening starts with one of these: no slice and no pattern for the rest.
-  if (!OPENING_FIRST.test(text.charAt(index))) return false
+  if (index >= text.length || OPENING_FIRST_UNITS[text.charCodeAt(index)] !== 1) return false
   const rest = text.slice(index, index + 12)
   if (/^(?:关于|關於|中[\u4e00-\u9fff](?:两国|兩國|关于|關於|政府|联合|聯合|建交|双方|雙方)|\d{4}年|全国人民代表大会|全國人民代表大會|国务院|國務院)/u.test(rest)) return true
   return /^(?:Joint|Treaty|Agreement|Protocol|Declaration|Communiqu|Exchange|Memorandum|The |[A-Z][a-z]+ Declaration|[A-Z][a-z]+ Joint)/.test(rest)
@@ -161,14 +208,16 @@ export function titleOpensAt(text: string, index: number): boolean {
  */
 export function titleInside(text: string): (TitleShape & {label: number}) | null {
   // Most blocks name no family near their end: no title can end them.
-  if (!hasFamilyWord(text.slice(-80))) return null
+  if (!hasFamilyWord(text, Math.max(0, text.length - 80), text.length)) return null
   const from = Math.max(0, text.length - MAX_TITLE - 60)
   for (let start = from; start < text.length; start++) {
-    if (start > 0 && !titleOpensAt(text, start)) continue
+    if (start > 0 && (TITLE_FIRST_UNITS[text.charCodeAt(start)] !== 1 || !titleOpensAt(text, start))) continue
+    // The shape first: it fails on most openings inside prose, and costs less than the search for a label.
+    const shape = titleShape(text.slice(start))
+    if (!shape) continue
     const label = start > 0 && !SP.test(text[start - 1]!) ? labelBefore(text, start) : start
     if (label === null) continue
-    const shape = titleShape(text.slice(start))
-    if (shape) return {...offset(shape, start), label}
+    return {...offset(shape, start), label}
   }
   return null
 }
@@ -181,6 +230,8 @@ export function titleInside(text: string): (TitleShape & {label: number}) | null
 function labelBefore(text: string, start: number): number | null {
   if (endsDocument(text, start)) return start
   for (let at = start - 1; at >= Math.max(0, start - 40); at--) {
+    // Sentence punctuation at `at` is in every longer label too: none of them is short.
+    if (LABEL_STOP_UNITS[text.charCodeAt(at)] === 1) break
     if ((at === 0 || endsDocument(text, at)) && shortLabel(text.slice(at, start))) return at
   }
   return null
@@ -188,12 +239,19 @@ function labelBefore(text: string, start: number): number | null {
 
 /** A title that opens a block and is followed, after layout, by the document's text. */
 export function titleAtStart(text: string): TitleShape | null {
-  if (!hasFamilyWord(text.slice(0, MAX_TITLE + 60))) return null
+  // The title is cut off at a space: a block without one near its start (most paragraphs) has none there.
+  if (!spaceBefore(text, MAX_TITLE + 60) || !hasFamilyWord(text, 0, Math.min(text.length, MAX_TITLE + 60))) return null
   for (let cut = text.search(SP); cut !== -1 && cut < MAX_TITLE + 60; cut = nextSpace(text, cut)) {
     const shape = titleShape(text.slice(0, cut))
     if (shape) return shape
   }
   return null
+}
+
+/** Is there layout among the first `limit` units of `text`? */
+function spaceBefore(text: string, limit: number): boolean {
+  for (let i = 0; i < text.length && i < limit; i++) if (isSpaceUnit(text.charCodeAt(i))) return true
+  return false
 }
 
 function nextSpace(text: string, from: number): number {
@@ -215,13 +273,60 @@ function offset(shape: TitleShape, by: number): TitleShape {
 /** A short label glued before a title at the head of a page (`1994阿塞拜疆友好合作关系`): no sentence in it. */
 export function shortLabel(text: string): boolean {
   const trimmed = text.trim()
-  return trimmed.length > 0 && trimmed.length <= 40 && !/[。！？；，,.;!?]/.test(trimmed) && !findDates(trimmed).length
+  return trimmed.length > 0 && trimmed.length <= 40 && !LABEL_STOP_PATTERN.test(trimmed) && !findDates(trimmed).length
 }
+
+/** Sentence punctuation: never in a short label. */
+const LABEL_STOP = '。！？；，,.;!?'
+const LABEL_STOP_PATTERN = new RegExp(`[${LABEL_STOP.replace(/[.?]/g, '\\$&')}]`)
+const LABEL_STOP_UNITS = unitTable(LABEL_STOP)
 
 /** Does `text.slice(0, end)` end like a document does (a sentence, a signature mark, a signing place)? */
 export function endsDocument(text: string, end: number): boolean {
-  const before = text.slice(Math.max(0, end - 40), end).trimEnd()
-  if (/[。！？）)」』”\]】.]$/.test(before)) return true
-  // `…日于北京`: a signing place right after a date.
-  return /[日号號][ \t\u3000]*(?:于|於|在)[ \t\u3000]*[\u4e00-\u9fff]{2,8}$/.test(before) && findDates(before).length > 0
+  // The last 40 characters, layout off the end (as `trimEnd` would), read by their last one first:
+  // `labelBefore` asks at every offset back to a sentence end.
+  const from = Math.max(0, end - 40)
+  // Where `slice` would stop (a negative end counts from the text's end).
+  let last = end < 0 ? Math.max(0, text.length + end) : Math.min(end, text.length)
+  while (last > from && isSpaceUnit(text.charCodeAt(last - 1))) last--
+  if (last <= from) return false
+  if (DOCUMENT_END_UNITS[text.charCodeAt(last - 1)] === 1) return true
+  // `…日于北京`: a signing place right after a date, which ends on a Han character.
+  const code = text.charCodeAt(last - 1)
+  if (code < 0x4e00 || code > 0x9fff || !placeAfterLink(text, from, last)) return false
+  const before = text.slice(from, last)
+  return SIGNING_PLACE_END.test(before) && findDates(before).length > 0
 }
+
+/**
+ * Does `text.slice(from, to)` end as `SIGNING_PLACE_END` needs: two to eight
+ * Han characters, after 于, 於 or 在 and layout? Read from the end, a few
+ * characters at most; the pattern itself then checks the date mark before.
+ */
+function placeAfterLink(text: string, from: number, to: number): boolean {
+  for (let length = 1; length <= 8; length++) {
+    const at = to - length
+    if (at < from) return false
+    const code = text.charCodeAt(at)
+    if (code < 0x4e00 || code > 0x9fff) return false
+    if (length < 2) continue
+    let before = at - 1
+    while (before >= from && LINK_SPACE_UNITS[text.charCodeAt(before)] === 1) before--
+    if (before >= from && PLACE_LINK_UNITS[text.charCodeAt(before)] === 1) return true
+  }
+  return false
+}
+
+const LINK_SPACE_UNITS = unitTable(' \t\u3000')
+const PLACE_LINK_UNITS = unitTable('于於在')
+
+/** 1 for each UTF-16 unit of `chars`: a membership test without a string per character. */
+function unitTable(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000)
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1
+  return table
+}
+
+/** The last character of a sentence, a bracket or a quotation that ends a document. */
+const DOCUMENT_END_UNITS = unitTable('。！？）)」』”]】.')
+const SIGNING_PLACE_END = /[日号號][ \t\u3000]*(?:于|於|在)[ \t\u3000]*[\u4e00-\u9fff]{2,8}$/
