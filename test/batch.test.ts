@@ -174,6 +174,23 @@ describe('batch engine', () => {
     expect(readFileSync(path.join(work, 'stale-out', 'notes.txt'), 'utf8')).toBe('mine')
   })
 
+  it('reports a format that cannot be written for each document, writes and lists the other formats, and leaves no temporary file', () => {
+    corpus('blocked', 2)
+    mkdirSync(path.join(work, 'blocked-out'))
+    // A file where the Markdown folder should be: every Markdown write fails.
+    writeFileSync(path.join(work, 'blocked-out', 'md'), 'not a folder')
+    const {code, stderr} = cli(['blocked', '--out', 'blocked-out', '--formats', 'json,md,akn', '--no-cache'])
+    expect(code).toBe(1)
+    expect(stderr.match(/Cannot write md for /g)).toHaveLength(6)
+    const manifest = JSON.parse(readFileSync(path.join(work, 'blocked-out', 'manifest.json'), 'utf8'))
+    const formats = manifest.files.map((f: {format: string}) => f.format)
+    expect(formats.filter((f: string) => f === 'json')).toHaveLength(6)
+    expect(formats.filter((f: string) => f === 'akn')).toHaveLength(6)
+    expect(formats).not.toContain('md')
+    expect(readdirSync(path.join(work, 'blocked-out', 'json'))).toHaveLength(6)
+    expect(Object.keys(tree(path.join(work, 'blocked-out'))).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  })
+
   it('refuses a second run into the same --out while the first holds the lock, and takes over a lock left by a dead run', () => {
     corpus('locked', 1)
     mkdirSync(path.join(work, 'locked-out'))

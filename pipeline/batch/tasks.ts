@@ -25,7 +25,7 @@ import {createWriteContext} from '../write/context.js'
 import {getWriter} from '../write/registry.js'
 import {createProcessor} from './convert.js'
 import {toPlain, type PlainMessage} from './messages.js'
-import {forgetCheckedFolders, outputPath, writeAtomicSync} from './write.js'
+import {forgetCheckedFolders, outputPath, writeAtomicChecked} from './write.js'
 import {readInput, type FileTask} from './input.js'
 
 export type {FileTask} from './input.js'
@@ -168,6 +168,8 @@ export async function pass2(task: Pass2Task): Promise<Pass2Result> {
     return {file: task.file, documents: [], error: error instanceof Error ? error.message : String(error)}
   }
   const documents: Pass2Document[] = []
+  // Each document's files in format order, written side by side; a document's result waits for its writes.
+  const outcomes: Array<Array<Promise<WrittenFile | {format: string; reason: string}>>> = []
   for (const {index, identity} of task.documents) {
     const doc = tree.children[index]
     if (!doc) return {file: task.file, documents, error: 'the file changed during the run'}
@@ -175,20 +177,22 @@ export async function pass2(task: Pass2Task): Promise<Pass2Result> {
     const scratch = new VFile({path: task.path})
     const context = createWriteContext(batch, {sourceDateEpoch: options.sourceDateEpoch, fileOf: () => scratch})
     const result: Pass2Document = {index, files: [], failures: [], messages: [], stub: null, akn: null}
+    const files: Array<Promise<WrittenFile | {format: string; reason: string}>> = []
+    const failed = (format: string) => (error: unknown) => ({format, reason: error instanceof Error ? error.message : String(error)})
     for (const format of options.formats) {
       const writer = getWriter(format)
       try {
         const bytes = await context.render(format, doc)
-        result.files.push(await put(options.out, writer.directory, doc.meta.slug, writer.extension, format, bytes))
+        files.push(put(options.out, writer.directory, doc.meta.slug, writer.extension, format, bytes).catch(failed(format)))
       } catch (error) {
-        result.failures.push({format, reason: error instanceof Error ? error.message : String(error)})
+        files.push(Promise.resolve(failed(format)(error)))
       }
     }
     if (options.treeOut) {
       try {
-        result.files.push(await put(options.out, 'tree', doc.meta.slug, '.json', 'tree', new TextEncoder().encode(JSON.stringify(doc, null, 2) + '\n')))
+        files.push(put(options.out, 'tree', doc.meta.slug, '.json', 'tree', new TextEncoder().encode(JSON.stringify(doc, null, 2) + '\n')).catch(failed('tree')))
       } catch (error) {
-        result.failures.push({format: 'tree', reason: error instanceof Error ? error.message : String(error)})
+        files.push(Promise.resolve(failed('tree')(error)))
       }
     }
     if (options.aknText) {
@@ -201,6 +205,14 @@ export async function pass2(task: Pass2Task): Promise<Pass2Result> {
     if (options.collection) result.stub = stubOf(doc)
     result.messages = scratch.messages.map(toPlain)
     documents.push(result)
+    outcomes.push(files)
+  }
+  for (const [at, files] of outcomes.entries()) {
+    const result = documents[at]!
+    for (const outcome of await Promise.all(files)) {
+      if ('reason' in outcome) result.failures.push(outcome)
+      else result.files.push(outcome)
+    }
   }
   return {file: task.file, documents, error: null}
 }
@@ -241,11 +253,13 @@ export function endRun(): void {
   spillFile = null
 }
 
+/** Writes one output file (its bytes hashed here, written on Node's I/O threads). */
 async function put(out: string, directory: string, stem: string, extension: string, format: string, bytes: Uint8Array): Promise<WrittenFile> {
   const target = outputPath(out, directory, stem, extension)
-  writeAtomicSync(target, bytes, out)
   const relative = target.slice(out.length + 1).split(/[\\/]/).join('/')
-  return {path: relative, format, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.byteLength}
+  const written = {path: relative, format, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.byteLength}
+  await writeAtomicChecked(target, bytes, out)
+  return written
 }
 
 /** Blocks whose text a collection keeps (the search text of the HTML site); nothing under the preface. */

@@ -78,6 +78,37 @@ export function forgetCheckedFolders(): void {
  * through the thread pool for each of the five calls a file takes.
  */
 export function writeAtomicSync(target: string, bytes: Uint8Array | string, root: string): void {
+  const folder = checkedFolder(target, root)
+  const temporary = path.join(folder, `.diptext-${process.pid}-${threadId}-${++sequence}.tmp`)
+  try {
+    writeFileSync(temporary, bytes)
+    renameSync(temporary, target)
+  } catch (error) {
+    rmSync(temporary, {force: true})
+    throw error
+  }
+}
+
+/**
+ * `writeAtomicSync` whose write and rename run on Node's I/O threads: a file's
+ * documents are written side by side, and while a slow disk creates them the
+ * converting thread goes on (on a disk where creating a file costs half a
+ * millisecond, a batch spends more time there than converting).
+ */
+export async function writeAtomicChecked(target: string, bytes: Uint8Array, root: string): Promise<void> {
+  const folder = checkedFolder(target, root)
+  const temporary = path.join(folder, `.diptext-${process.pid}-${threadId}-${++sequence}.tmp`)
+  try {
+    await writeFile(temporary, bytes)
+    await rename(temporary, target)
+  } catch (error) {
+    await rm(temporary, {force: true})
+    throw error
+  }
+}
+
+/** The folder of `target`, made and checked once per run: it must resolve inside `root`. */
+function checkedFolder(target: string, root: string): string {
   const folder = path.dirname(target)
   const key = root + '\u0000' + folder
   if (!checkedFolders.has(key)) {
@@ -87,14 +118,7 @@ export function writeAtomicSync(target: string, bytes: Uint8Array | string, root
     if (relative.startsWith('..') || path.isAbsolute(relative)) throw new Error(`Refusing to write outside the output folder: ${target} resolves to ${realFolder}`)
     checkedFolders.add(key)
   }
-  const temporary = path.join(folder, `.diptext-${process.pid}-${threadId}-${++sequence}.tmp`)
-  try {
-    writeFileSync(temporary, bytes)
-    renameSync(temporary, target)
-  } catch (error) {
-    rmSync(temporary, {force: true})
-    throw error
-  }
+  return folder
 }
 
 /** `out/<dir>/<stem><ext>`, refusing anything that would resolve outside `out`. */
