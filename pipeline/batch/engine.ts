@@ -142,7 +142,6 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
   await removeTemporaries(options.out)
   mkdirSync(spill, {recursive: true})
   if (options.cache !== null) await removeTemporaries(options.cache)
-  const previous = readManifest(options.out)
   const cache = createCache(options.cache)
   const code = codeFingerprint()
   const siteUrl = process.env['DIPTEXT_SITE_URL'] ?? ''
@@ -245,7 +244,8 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
   const stubs = new Map<string, Document>()
   const produced: ProducedFile[] = []
   const akn: BatchResult['akn'] = []
-  const previousFiles = new Map((previous?.files ?? []).map((file) => [file.path, file]))
+  // The earlier run's files, for the cache's intact check; read again at the end (an archive's manifest is large).
+  let previousFiles: Map<string, ManifestFile> | null = cache === null ? null : new Map((readManifest(options.out)?.files ?? []).map((file) => [file.path, file]))
 
   // Which documents must be written: those whose render key has no intact result from an earlier run.
   // The plans wait on disk, in batch order, and come back a file at a time in pass 2.
@@ -272,7 +272,7 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
         key = keyOf('render', code, options.encoding ?? null, sha.get(record.file), inputs[record.file]!.path, record.index, identity, persons, cited, outputSettings, siteUrl)
       }
       const hit = await cache?.get<Pass2Document>('render', key)
-      const intact = hit !== null && hit !== undefined && hit.failures.length === 0 && (await allIntact(options.out, hit, previousFiles))
+      const intact = hit !== null && hit !== undefined && hit.failures.length === 0 && previousFiles !== null && (await allIntact(options.out, hit, previousFiles))
       plans.append({file: record.file, index: record.index, identity, key, done: intact ? hit : null})
       total++
       entries.push({
@@ -287,6 +287,7 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
       })
     }
     kept.length = 0
+    previousFiles = null
 
     // The index entry of each plan, in the same order: its id and stem are the strings every list shares.
     let entryAt = 0
@@ -340,12 +341,12 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
   }
 
   if (options.shard === null) {
-    const finished = await finish(entries, stubs, produced, previous, {out: options.out, formats: options.formats, keepStale: options.keepStale, sourceDateEpoch: options.sourceDateEpoch, index: options.shard === null})
+    const finished = await finish(entries, stubs, produced, readManifest(options.out), {out: options.out, formats: options.formats, keepStale: options.keepStale, sourceDateEpoch: options.sourceDateEpoch, index: options.shard === null})
     for (const failure of finished.failures) fatal(files[0] ?? new VFile({path: options.outName}), `Cannot write ${failure.what}: ${failure.error.message}`, 'write-failed')
   } else {
     // A shard leaves its part for `diptext merge`: its files' manifest and its documents' entries.
     const part: ShardPart = {format: 'diptext-shard/1', shard: `${options.shard.index}/${options.shard.count}`, formats: [...options.formats], sourceDateEpoch: options.sourceDateEpoch, entries, stubs: entries.map((entry) => stubs.get(entry.slug) ?? null), files: produced}
-    await finish([], new Map(), produced, previous, {out: options.out, formats: [], keepStale: options.keepStale, sourceDateEpoch: options.sourceDateEpoch, index: options.shard === null})
+    await finish([], new Map(), produced, readManifest(options.out), {out: options.out, formats: [], keepStale: options.keepStale, sourceDateEpoch: options.sourceDateEpoch, index: options.shard === null})
     await writeAtomic(path.join(options.out, SHARD_NAME), JSON.stringify(part) + '\n', options.out)
   }
   return {files, documents, inShard: total, converted, rendered, akn}
