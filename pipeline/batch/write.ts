@@ -50,6 +50,11 @@ export async function writeAtomic(target: string, bytes: Uint8Array | string, ro
     const relative = path.relative(realRoot, realFolder)
     if (relative.startsWith('..') || path.isAbsolute(relative)) throw new Error(`Refusing to write outside the output folder: ${target} resolves to ${realFolder}`)
   }
+  await throughTemporary(target, bytes)
+}
+
+/** Writes `bytes` to a temporary sibling of `target`, then renames it: a reader never sees half a file. */
+async function throughTemporary(target: string, bytes: Uint8Array | string): Promise<void> {
   const temporary = path.join(path.dirname(target), `.diptext-${process.pid}-${threadId}-${++sequence}.tmp`)
   try {
     await writeFile(temporary, bytes)
@@ -96,15 +101,8 @@ export function writeAtomicSync(target: string, bytes: Uint8Array | string, root
  * millisecond, a batch spends more time there than converting).
  */
 export async function writeAtomicChecked(target: string, bytes: Uint8Array, root: string): Promise<void> {
-  const folder = checkedFolder(target, root)
-  const temporary = path.join(folder, `.diptext-${process.pid}-${threadId}-${++sequence}.tmp`)
-  try {
-    await writeFile(temporary, bytes)
-    await rename(temporary, target)
-  } catch (error) {
-    await rm(temporary, {force: true})
-    throw error
-  }
+  checkedFolder(target, root)
+  await throughTemporary(target, bytes)
 }
 
 /** The folder of `target`, made and checked once per run: it must resolve inside `root`. */

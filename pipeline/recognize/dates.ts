@@ -7,6 +7,7 @@
  * cannot become an ISO date, and guessing one would invent a value.
  */
 import {NUMERAL_CLASS, numeralValue} from '../rules/numerals.js'
+import {rememberRecent} from '../text/recent.js'
 
 export interface ParsedDate {
   iso: string
@@ -59,19 +60,10 @@ const MONTH_CAPITAL = new RegExp(`[${[...new Set(MONTHS.map((m) => m[0]!.toUpper
  */
 export function findDates(text: string): readonly ParsedDate[] {
   // The segmenter weighs one block several ways (a date line? a signing line? a cell?), each asking for its dates.
-  for (const entry of recent) if (entry.text === text) return entry.found
-  const found = Object.freeze(scanDates(text).map((date) => Object.freeze(date)))
-  recent[next] = {text, found}
-  next = (next + 1) % recent.length
-  return found
+  return recentDates(text)
 }
 
-/** The last texts asked about and their dates (frozen: every caller shares them). */
-const recent: Array<{text: string; found: readonly ParsedDate[]}> = [
-  {text: '', found: Object.freeze([])},
-  {text: '', found: Object.freeze([])}
-]
-let next = 0
+const recentDates = rememberRecent((text): readonly ParsedDate[] => Object.freeze(scanDates(text).map((date) => Object.freeze(date))), Object.freeze([]))
 
 function scanDates(text: string): ParsedDate[] {
   const found: ParsedDate[] = []

@@ -5,6 +5,7 @@
  * Add a style here to teach the segmenter a new numbering.
  */
 import {STEMS, letterValue, numeralValue, romanValue} from './numerals.js'
+import {rememberRecent} from '../text/recent.js'
 
 export interface NumberingStyle {
   id: string
@@ -46,18 +47,13 @@ export interface NumberMatch {
 /** The numbering at the start of `text`, if any. */
 export function matchNumber(text: string): Readonly<NumberMatch> | null {
   // The segmenter asks about one block several ways (its features, a cell, a title): the last answers are kept.
-  for (const entry of recent) if (entry.text === text) return entry.found
-  const found = scanNumber(text)
-  recent[next] = {text, found: found && Object.freeze(found)}
-  next = (next + 1) % recent.length
-  return found
+  return recentNumbers(text)
 }
 
-const recent: Array<{text: string; found: Readonly<NumberMatch> | null}> = [
-  {text: '', found: null},
-  {text: '', found: null}
-]
-let next = 0
+const recentNumbers = rememberRecent((text): Readonly<NumberMatch> | null => {
+  const found = scanNumber(text)
+  return found && Object.freeze(found)
+}, null)
 
 function scanNumber(text: string): NumberMatch | null {
   for (const style of numberingStyles) {

@@ -12,6 +12,7 @@ import {countryNamesLongestFirst, matchCountryAt} from '../rules/countries.js'
 import {matchOrganizationAt, organizationNamesLongestFirst} from '../rules/organizations.js'
 import {findDates} from '../recognize/dates.js'
 import {isSpaceUnit} from '../text/spaces.js'
+import {rememberRecent} from '../text/recent.js'
 
 const MAX_TITLE = 160
 const MAX_ENGLISH_TITLE = 320
@@ -47,23 +48,18 @@ export interface TitleShape {
 /** Is `text` entirely a title, possibly with a label before and annotations after? */
 export function titleShape(text: string): Readonly<TitleShape> | null {
   // A block is asked whole when the page is split into pieces and again for its features: the last answers are kept.
-  for (const entry of recentShapes) if (entry.text === text) return entry.shape
+  return recentShapes(text)
+}
+
+const recentShapes = rememberRecent((text): Readonly<TitleShape> | null => {
   const shape = shapeOf(text)
   if (shape) {
     for (const annotation of shape.annotations) Object.freeze(annotation)
     Object.freeze(shape.annotations)
     Object.freeze(shape)
   }
-  recentShapes[nextShape] = {text, shape}
-  nextShape = (nextShape + 1) % recentShapes.length
   return shape
-}
-
-const recentShapes: Array<{text: string; shape: Readonly<TitleShape> | null}> = [
-  {text: '', shape: null},
-  {text: '', shape: null}
-]
-let nextShape = 0
+}, null)
 
 function shapeOf(text: string): TitleShape | null {
   if (text.length > MAX_TITLE_BLOCK && moreVisibleThan(text, MAX_TITLE_BLOCK)) return null
