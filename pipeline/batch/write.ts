@@ -5,7 +5,7 @@
  * interrupted run never leaves a truncated file; no name can leave `out`.
  */
 import {createHash} from 'node:crypto'
-import {closeSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, writeFileSync, writeSync} from 'node:fs'
+import {closeSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, writeSync} from 'node:fs'
 import {mkdir, realpath, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {threadId} from 'node:worker_threads'
@@ -78,24 +78,8 @@ export function forgetCheckedFolders(): void {
 }
 
 /**
- * `writeAtomic` for the document files of a batch, on the calling thread: a
- * worker thread that waits for its own writes costs less than a round trip
- * through the thread pool for each of the five calls a file takes.
- */
-export function writeAtomicSync(target: string, bytes: Uint8Array | string, root: string): void {
-  const folder = checkedFolder(target, root)
-  const temporary = path.join(folder, `.diptext-${process.pid}-${threadId}-${++sequence}.tmp`)
-  try {
-    writeFileSync(temporary, bytes)
-    renameSync(temporary, target)
-  } catch (error) {
-    rmSync(temporary, {force: true})
-    throw error
-  }
-}
-
-/**
- * `writeAtomicSync` whose write and rename run on Node's I/O threads: a file's
+ * `writeAtomic` for the document files of a batch, its folder checked once per
+ * run, and its write and rename on Node's I/O threads: a file's
  * documents are written side by side, and while a slow disk creates them the
  * converting thread goes on (on a disk where creating a file costs half a
  * millisecond, a batch spends more time there than converting).
@@ -110,12 +94,19 @@ function checkedFolder(target: string, root: string): string {
   const folder = path.dirname(target)
   const key = root + '\u0000' + folder
   if (!checkedFolders.has(key)) {
-    mkdirSync(folder, {recursive: true})
-    const realFolder = realpathSync(folder)
-    const relative = path.relative(realpathSync(root), realFolder)
-    if (relative.startsWith('..') || path.isAbsolute(relative)) throw new Error(`Refusing to write outside the output folder: ${target} resolves to ${realFolder}`)
+    madeInside(target, root)
     checkedFolders.add(key)
   }
+  return folder
+}
+
+/** Makes the folder of `target` and checks by real paths that it resolves inside `root`. */
+function madeInside(target: string, root: string): string {
+  const folder = path.dirname(target)
+  mkdirSync(folder, {recursive: true})
+  const realFolder = realpathSync(folder)
+  const relative = path.relative(realpathSync(root), realFolder)
+  if (relative.startsWith('..') || path.isAbsolute(relative)) throw new Error(`Refusing to write outside the output folder: ${target} resolves to ${realFolder}`)
   return folder
 }
 
@@ -191,15 +182,11 @@ async function writeCollections(documents: readonly Document[], options: WriteOp
 }
 
 /**
- * `writeAtomicSync` for text given in pieces (see `json-pieces.ts`): written
+ * An atomic write of text given in pieces (see `json-pieces.ts`): written
  * as they come, hashed on the way. Returns the file's sha256 and size.
  */
 export function writePiecesAtomicSync(target: string, pieces: Iterable<string>, root: string): {sha256: string; size: number} {
-  const folder = path.dirname(target)
-  mkdirSync(folder, {recursive: true})
-  const realFolder = realpathSync(folder)
-  const relative = path.relative(realpathSync(root), realFolder)
-  if (relative.startsWith('..') || path.isAbsolute(relative)) throw new Error(`Refusing to write outside the output folder: ${target} resolves to ${realFolder}`)
+  const folder = madeInside(target, root)
   const temporary = path.join(folder, `.diptext-${process.pid}-${threadId}-${++sequence}.tmp`)
   const hash = createHash('sha256')
   let size = 0

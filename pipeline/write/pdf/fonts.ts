@@ -65,16 +65,6 @@ export function getFont(key: FontKey): SharedFace {
   return face
 }
 
-/** Entries held by the writer's caches, per open font (bounded: see `face.ts`, `FONT_OF_ENTRIES`, `WIDTH_CHARACTERS`). */
-export function cacheSizes(): Record<string, SharedFace['cached'] & {fontOf: number; widths: number}> {
-  const sizes: Record<string, SharedFace['cached'] & {fontOf: number; widths: number}> = {}
-  for (const [key, face] of faces) {
-    const bmp = fontOfBmp[key]?.reduce((known, code) => known + (code === 0 ? 0 : 1), 0) ?? 0
-    sizes[key] = {...face.cached, fontOf: bmp + fontOf[key].size, widths: widths[key].size}
-  }
-  return sizes
-}
-
 /**
  * Advance width of `text` in em units (1 = one Han character) for `key`,
  * shaped by fontkit once per process: the line breaker measures every
