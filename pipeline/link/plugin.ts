@@ -114,6 +114,18 @@ export interface Identity {
   duplicateOf: {file: number; index: number} | null
 }
 
+/**
+ * The Work URIs an identity names, once each: the documents it cites, and the
+ * citing documents its dates came from. Writers show these documents' titles
+ * and link to their files.
+ */
+export function namedBy(identity: Identity): string[] {
+  const named = new Set<string>()
+  for (const target of identity.targets) if (target !== null) named.add(target)
+  for (const fact of [identity.signed, identity.work, identity.effective]) if (fact?.from !== undefined) named.add(fact.from)
+  return [...named]
+}
+
 export interface LinkMessage {
   file: number
   reason: string
@@ -199,48 +211,79 @@ export interface ResolveOptions {
   notes?: boolean
 }
 
-export function resolveIdentities(records: readonly RecordCore[], options: ResolveOptions = {}): IdentityIndex {
-  const {nameOf = (file: number) => `input ${file + 1}`, details = records as readonly IdentityRecord[], notes = true} = options
+/**
+ * Records by position: an array, or a store that gives back a copy of each
+ * (the batch engine keeps an archive's records packed). Each is read a few
+ * times, in order, and seldom out of order.
+ */
+export interface RecordList<R extends RecordCore = RecordCore> {
+  readonly length: number
+  at(index: number): R | undefined
+}
+
+export function resolveIdentities(records: RecordList, options: ResolveOptions = {}): IdentityIndex {
+  const {identities, persons, countries, messages} = resolveIdentitiesLazily(records, options)
+  return {identities: Array.from(identities(), ({identity}) => identity), persons, countries, messages}
+}
+
+/** `resolveIdentities` for a store of records read one at a time. */
+export interface LazyIdentityIndex<R extends RecordCore = RecordCore> extends Omit<IdentityIndex, 'identities'> {
+  /** Each record (as read once more) with its identity, in record order, made when asked for. */
+  identities: () => Iterable<{record: R; identity: Identity}>
+  /** The Work URIs that the documents (duplicates aside) name, as \`namedBy\` gives them: known before any identity is made. */
+  named: ReadonlySet<string>
+}
+
+/**
+ * `resolveIdentities` with the identities made one at a time, in record order,
+ * each time they are asked for: an archive's identities are never all held at
+ * once, and each record is read three times. The messages, the persons and
+ * the named documents are complete before the first.
+ */
+export function resolveIdentitiesLazily<R extends RecordCore>(records: RecordList<R>, options: ResolveOptions = {}): LazyIdentityIndex<R> {
+  const {nameOf = (file: number) => `input ${file + 1}`, notes = true} = options
+  const details = options.details ?? (records as readonly IdentityRecord[])
   const messages: LinkMessage[] = []
   const count = records.length
+  const recordAt = (i: number): R => records.at(i)!
 
   // 0. The same document read twice (same text, same language): the later copies are duplicates (-1: none).
+  // 1. Which documents do citations name? (a title index: O(1) per citation)
   const firstCopy = new Map<string, number>()
   const duplicateOf = new Int32Array(count).fill(-1)
+  const byTitle = new Map<string, number[]>()
+  const fileOf = new Int32Array(count)
   for (let i = 0; i < count; i++) {
-    const record = records[i]!
+    const record = recordAt(i)
+    fileOf[i] = record.file
     const key = record.language + '\u0000' + record.content
     const first = firstCopy.get(key)
     if (first === undefined) firstCopy.set(key, i)
     else duplicateOf[i] = first
+    if (!record.title) continue
+    const title = titleKey(record.title)
+    const list = byTitle.get(title)
+    if (list) list.push(i)
+    else byTitle.set(title, [i])
   }
   firstCopy.clear()
 
-  // 1. Which documents do citations name, and with what date? (a title index: O(1) per citation)
+  // 1. …and with what date?
   // 4. One canonical form per person across the batch: the fullest printed form; the first country found.
   // Both read the details, in one pass.
-  const byTitle = new Map<string, number[]>()
-  for (let i = 0; i < count; i++) {
-    const title = records[i]!.title
-    if (!title) continue
-    const key = titleKey(title)
-    const list = byTitle.get(key)
-    if (list) list.push(i)
-    else byTitle.set(key, [i])
-  }
   const targets: Array<Array<number | null>> = new Array(count)
   const citedDates = new Map<number, {fact: DateFact; from: number; place: string | null}>()
   const persons: Record<string, string> = {}
   const countries: Record<string, string> = {}
   let i = 0
   for (const detail of details) {
-    const record = records[i]!
+    const file = fileOf[i]!
     const list: Array<number | null> = []
     for (const citation of detail.citations) {
       const target = byTitle.get(titleKey(citation.title))?.find((d) => d !== i) ?? null
       list.push(target)
       if (target === null) {
-        if (notes) messages.push({file: record.file, reason: `Unresolved citation 《${citation.title}》: no document of the batch has this title`, ruleId: 'unresolved-citation', severity: 'info', place: citation.position ? positionOf(citation.position) : undefined})
+        if (notes) messages.push({file, reason: `Unresolved citation 《${citation.title}》: no document of the batch has this title`, ruleId: 'unresolved-citation', severity: 'info', place: citation.position ? positionOf(citation.position) : undefined})
         continue
       }
       // The first dated citation of a document dates it.
@@ -257,51 +300,40 @@ export function resolveIdentities(records: readonly RecordCore[], options: Resol
   // 2. The date of each work, by the order of notes/akn.md §0: the signing date printed in the text,
   // a citation elsewhere in the batch, the first day of a visit, the latest date printed in the text,
   // the page stamp, and only when nothing dates the work, the conversion (with a warning).
-  const decided: Array<{signed: DateFact | null; place: string | null; work: DateFact; citedBy: number | null}> = new Array(count)
-  const undated = `No date found for the work: the text prints none, no document of the batch cites it, and the page has no stamp; the Work URI uses the release date of diptext (${RELEASE_DATE}), FRBRdate name="conversion"`
-  for (let i = 0; i < count; i++) {
-    const record = records[i]!
-    let signed = record.signed
-    let place = record.place
-    const cited = citedDates.get(i)
-    let citedBy: number | null = null
-    if (!signed && cited) {
-      signed = cited.fact
-      citedBy = cited.from
-      if (!place && cited.place) place = cited.place
-    }
-    let work = signed ?? record.visit ?? record.printed ?? (record.published ? {...record.published, source: 'publication' as const} : null)
-    if (!work) {
-      work = {value: RELEASE_DATE, source: 'conversion', text: '', start: offsetOf(record.position), end: offsetOf(record.position)}
-      messages.push({file: record.file, reason: undated, ruleId: 'no-work-date', severity: 'warning', place: positionOf(record.position)})
-    }
-    decided[i] = {signed, place, work, citedBy}
-  }
-  citedDates.clear()
-
   // 3. Identity: one Work per (type, date, parties); a document and its translation are two
   // expressions (`zho`, `eng`) of one Work. When one language has two different documents for
   // the same (type, date, parties), each of that group is its own Work, told apart by a short
   // hash of its text (`cn-az-3f9a1c`): never by input order, so adding a file renames no other.
-  const groups = new Map<string, number[]>()
+  // The groups are made in the same pass as the dates; what dates a work is decided again with its identity
+  // (\`decide\`), so nothing of it is kept for every record meanwhile.
+  // A group's members differ by language and text only; a group keeps their languages, and reads their texts
+  // again only when two share a language.
+  const groups = new Map<string, {subtype: string; date: string; number: string; members: number[]; languages: string[]}>()
+  const undated = `No date found for the work: the text prints none, no document of the batch cites it, and the page has no stamp; the Work URI uses the release date of diptext (${RELEASE_DATE}), FRBRdate name="conversion"`
   for (let i = 0; i < count; i++) {
+    const record = recordAt(i)
+    const {work, undated: none} = decide(record, citedDates.get(i))
+    if (none) messages.push({file: record.file, reason: undated, ruleId: 'no-work-date', severity: 'warning', place: positionOf(record.position)})
     if (duplicateOf[i] !== -1) continue
-    const key = `${statementName(records[i]!.docType)}\u0000${decided[i]!.work.value}\u0000${numberOf(records[i]!)}`
-    const group = groups.get(key)
-    if (group) group.push(i)
-    else groups.set(key, [i])
+    const [subtype, number] = [statementName(record.docType), numberOf(record)]
+    const key = `${subtype}\u0000${work.value}\u0000${number}`
+    let group = groups.get(key)
+    if (!group) groups.set(key, (group = {subtype, date: work.value, number, members: [], languages: []}))
+    group.members.push(i)
+    group.languages.push(languageCode(record.language))
   }
-  const uriOf: Array<{uri: string; translation: boolean}> = new Array(count)
-  for (const group of groups.values()) {
-    const languages = group.map((i) => languageCode(records[i]!.language))
-    const collision = new Set(languages).size < languages.length
-    const length = collision ? distinguishingLength(group.map((i) => records[i]!.content)) : 0
-    for (const [at, i] of group.entries()) {
-      const record = records[i]!
-      const suffix = collision ? `-${record.content.slice(0, length)}` : ''
-      const uri = workUri(buildFrbrUri({country: 'cn', doctype: 'statement', subtype: statementName(record.docType), date: decided[i]!.work.value, number: numberOf(record) + suffix}))
+
+  const uriOf: string[] = new Array(count)
+  const translation = new Uint8Array(count)
+  for (const {subtype, date, number, members, languages} of groups.values()) {
+    const collision = new Set(languages).size < members.length
+    const contents = collision ? members.map((i) => recordAt(i).content) : []
+    const length = collision ? distinguishingLength(contents) : 0
+    for (const [at, i] of members.entries()) {
+      const suffix = collision ? `-${contents[at]!.slice(0, length)}` : ''
+      uriOf[i] = workUri(buildFrbrUri({country: 'cn', doctype: 'statement', subtype, date, number: number + suffix}))
       // A translation's file stem says its language; the Chinese original keeps the plain stem.
-      uriOf[i] = {uri, translation: !collision && group.length > 1 && languages[at] !== 'zho'}
+      translation[i] = !collision && members.length > 1 && languages[at] !== 'zho' ? 1 : 0
     }
   }
   groups.clear()
@@ -309,35 +341,72 @@ export function resolveIdentities(records: readonly RecordCore[], options: Resol
     const first = duplicateOf[i]!
     if (first === -1) continue
     uriOf[i] = uriOf[first]!
+    translation[i] = translation[first]!
+    const [record, original] = [recordAt(i), recordAt(first)]
     messages.push({
-      file: records[i]!.file,
-      reason: `Duplicate document: the same text as document ${records[first]!.index + 1} of \`${nameOf(records[first]!.file)}\`; it is written once, as ${uriOf[first]!.uri}`,
+      file: record.file,
+      reason: `Duplicate document: the same text as document ${original.index + 1} of \`${nameOf(original.file)}\`; it is written once, as ${uriOf[first]!}`,
       ruleId: 'duplicate-document',
       severity: 'warning',
-      place: positionOf(records[i]!.position)
+      place: positionOf(record.position)
     })
   }
 
-  const identities = records.map((record, i): Identity => {
-    const {uri, translation} = uriOf[i]!
-    const {signed, place, work, citedBy} = decided[i]!
-    const parsed = parseFrbrUri(uri)
-    const slug = `${parsed.date}_${parsed.number}_${parsed.subtype}${translation ? `_${languageCode(record.language)}` : ''}`.replace(/[^A-Za-z0-9_-]/g, '-')
-    const finalSigned = signed && citedBy !== null && signed.from === undefined ? {...signed, from: uriOf[citedBy]!.uri} : signed
-    const effective = Array.isArray(record.effective) ? effectiveDate(record.effective, signed) : record.effective
-    const first = duplicateOf[i]!
-    return {
-      id: uri,
-      slug,
-      signed: finalSigned,
-      place,
-      work: work === signed && finalSigned ? finalSigned : work,
-      effective,
-      targets: targets[i]!.map((target) => (target === null ? null : uriOf[target]!.uri)),
-      duplicateOf: first === -1 ? null : {file: records[first]!.file, index: records[first]!.index}
+  // The documents named (cited, or dating a cited document), as `namedBy` finds them in the identities below.
+  const named = new Set<string>()
+  for (let i = 0; i < count; i++) {
+    if (duplicateOf[i] !== -1) continue
+    for (const target of targets[i]!) if (target !== null) named.add(uriOf[target]!)
+    const cited = citedDates.get(i)
+    if (cited && !recordAt(i).signed) named.add(cited.fact.from ?? uriOf[cited.from]!)
+  }
+
+  function* identities(): Generator<{record: R; identity: Identity}> {
+    for (let i = 0; i < count; i++) {
+      const record = recordAt(i)
+      const uri = uriOf[i]!
+      const {signed, place, work, citedBy} = decide(record, citedDates.get(i))
+      const parsed = parseFrbrUri(uri)
+      const slug = `${parsed.date}_${parsed.number}_${parsed.subtype}${translation[i] === 1 ? `_${languageCode(record.language)}` : ''}`.replace(/[^A-Za-z0-9_-]/g, '-')
+      const finalSigned = signed && citedBy !== null && signed.from === undefined ? {...signed, from: uriOf[citedBy]!} : signed
+      const effective = Array.isArray(record.effective) ? effectiveDate(record.effective, signed) : record.effective
+      const first = duplicateOf[i]!
+      const original = first === -1 ? null : recordAt(first)
+      const identity: Identity = {
+        id: uri,
+        slug,
+        signed: finalSigned,
+        place,
+        work: work === signed && finalSigned ? finalSigned : work,
+        effective,
+        targets: targets[i]!.map((target) => (target === null ? null : uriOf[target]!)),
+        duplicateOf: original === null ? null : {file: original.file, index: original.index}
+      }
+      yield {record, identity}
     }
-  })
-  return {identities, persons, countries, messages}
+  }
+  return {identities, named, persons, countries, messages}
+}
+
+/**
+ * What dates a work, by the order of notes/akn.md §0, and where it was signed: the
+ * record's own dates, or the date and place a citation elsewhere gives it.
+ */
+function decide(
+  record: RecordCore,
+  cited: {fact: DateFact; from: number; place: string | null} | undefined
+): {signed: DateFact | null; place: string | null; work: DateFact; citedBy: number | null; undated: boolean} {
+  let signed = record.signed
+  let place = record.place
+  let citedBy: number | null = null
+  if (!signed && cited) {
+    signed = cited.fact
+    citedBy = cited.from
+    if (!place && cited.place) place = cited.place
+  }
+  const work = signed ?? record.visit ?? record.printed ?? (record.published ? {...record.published, source: 'publication' as const} : null)
+  const at = offsetOf(record.position)
+  return {signed, place, work: work ?? {value: RELEASE_DATE, source: 'conversion', text: '', start: at, end: at}, citedBy, undated: work === null}
 }
 
 /** The number part of a Work URI: the parties' codes (`cn-az`), or `nn` without parties. */
