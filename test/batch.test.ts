@@ -158,6 +158,21 @@ describe('batch engine', () => {
     expect(tree(path.join(work, 'cached-out'))).toEqual(tree(path.join(work, 'cached-fresh')))
   })
 
+  it('gives each thread what its documents name: a cited document links back to the document its date came from', () => {
+    const dir = path.join(work, 'named')
+    mkdirSync(dir)
+    writeFileSync(path.join(dir, 'a-cites.txt'), '中华人民共和国和阿塞拜疆共和国联合声明\n一、双方重申一九九四年三月七日在北京签署的《中华人民共和国和阿塞拜疆共和国友好合作关系的联合声明》。\n二、双方同意。\n二〇〇五年三月十七日于北京\n')
+    writeFileSync(path.join(dir, 'b-cited.txt'), '中华人民共和国和阿塞拜疆共和国友好合作关系的联合声明\n一、双方同意。\n二、双方重申。\n')
+    for (const jobs of ['1', '2']) {
+      const run = cli(['named', '--out', `named-${jobs}`, '--formats', 'html,md', '--no-cache', '--jobs', jobs])
+      expect(run.code, run.stderr).toBe(0)
+      const cited = readFileSync(path.join(work, `named-${jobs}`, 'html', '1994-03-07_cn-az_jointStatement.html'), 'utf8')
+      expect(cited).toContain('cited with this date by <a href="2005-03-17_cn-az_jointStatement.html" lang="zh-Hans">中华人民共和国和阿塞拜疆共和国联合声明</a>')
+      const citing = readFileSync(path.join(work, `named-${jobs}`, 'md', '2005-03-17_cn-az_jointStatement.md'), 'utf8')
+      expect(citing).toContain('](1994-03-07_cn-az_jointStatement.md "/akn/cn/statement/jointStatement/1994-03-07/cn-az")')
+    }
+  })
+
   it('removes files of an earlier run that this run did not produce, or keeps them as stale with --keep-stale', () => {
     corpus('stale', 1)
     expect(cli(['stale', '--out', 'stale-out', '--formats', 'json,md', '--no-cache']).code).toBe(0)

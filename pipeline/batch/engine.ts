@@ -22,18 +22,19 @@ import {mkdirSync} from 'node:fs'
 import {readFile, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {resolveIdentities, type Identity, type RecordCore, type RecordDetail} from '../link/plugin.js'
-import type {DateFact} from '../tree/types.js'
+import {namedBy, resolveIdentitiesLazily, type Identity, type LazyIdentityIndex, type RecordCore, type RecordDetail} from '../link/plugin.js'
 import {getWriter} from '../write/registry.js'
 import {createCache, codeFingerprint, keyOf} from './cache.js'
 import {acquireLock} from './lock.js'
 import {finish, readManifest, removeTemporaries, SPILL_PREFIX, type IndexEntry, type ManifestFile, type ProducedFile} from './manifest.js'
 import {addMessage, type PlainMessage} from './messages.js'
 import {createJournal} from './journal.js'
+import {PackedList} from './packed.js'
+import {ProducedList} from './produced.js'
 import {createPool, type Pool} from './pool.js'
 import {readInput, RETAIN_BYTES, type FileTask} from './input.js'
-import type {Pass1Result, Pass2Document, SharedSettings} from './tasks.js'
-import {writeAtomic} from './write.js'
+import type {CitedMeta, Pass1Result, Pass2Document, SharedSettings} from './tasks.js'
+import {documentFilePath, writeAtomic} from './write.js'
 import type {Document} from '../tree/types.js'
 
 export interface BatchInput {
@@ -174,15 +175,14 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
   }))
 
   // Pass 1: identity records, from the cache when the input, the code and the options are unchanged.
-  // A record's core stays in memory for `link`; its citations and persons, most of its weight, wait on disk.
-  const cores: RecordCore[] = []
-  const personRefs: string[][] = []
+  // A record's core stays in memory for `link`, packed; its citations and persons, most of its weight, wait on disk.
+  const cores = new PackedList<KeptRecord>()
   const sha = new Map<number, string | null>()
   const details = createJournal<RecordDetail>(path.join(spill, 'records.jsonl'))
   const intern = createInterner()
   let read = 0
   let converted = 0
-  let index: ReturnType<typeof resolveIdentities>
+  let linked: LazyIdentityIndex<KeptRecord> | null = null
   try {
     await ordered(
       pool,
@@ -218,77 +218,99 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
           const {citations, persons, countries, ...core} = record
           // A citation's place serves its note only (an unresolved citation).
           details.append({citations: options.notes === false ? citations.map(({title, dated}) => ({title, position: undefined, dated})) : citations, persons, countries})
-          personRefs.push(persons.map(([ref]) => intern(ref)))
-          cores.push(compactCore(core, intern))
+          cores.push({...core, personRefs: persons.map(([ref]) => ref)})
         }
         options.progress?.('read', read, tasks.length)
       }
     )
     // The index: link over every record of the batch (every shard sees the whole corpus).
-    index = resolveIdentities(cores, {nameOf: (file) => inputs[file]!.path, details: details.read(), notes: options.notes !== false})
+    linked = resolveIdentitiesLazily(cores, {nameOf: (file) => inputs[file]!.path, details: details.read(), notes: options.notes !== false})
   } finally {
     details.close()
   }
-  for (const message of index.messages) keep(files[message.file]!, {reason: message.reason, ruleId: message.ruleId, source: 'diptext', fatal: message.severity === 'info' ? null : false, place: message.place ?? null})
-  index.messages.length = 0
-  // Once linked, a record is needed for a few fields only: its dates are let go.
-  const kept = cores.map((core, i) => ({record: slim(core, personRefs[i]!), identity: index.identities[i]!})).filter(({identity}) => identity.duplicateOf === null)
-  cores.length = 0
-  personRefs.length = 0
-  index.identities.length = 0
-  const batch = kept.map(({record, identity}) => ({id: identity.id, slug: identity.slug, title: record.title, language: record.language, docType: record.docType}))
-  const byId = cache === null ? null : new Map(batch.map((meta) => [meta.id, meta]))
-  await pool.broadcast('setIndex', {persons: index.persons, countries: index.countries, batch})
+  const {persons, countries, messages} = linked
+  for (const message of messages) keep(files[message.file]!, {reason: message.reason, ruleId: message.ruleId, source: 'diptext', fatal: message.severity === 'info' ? null : false, place: message.place ?? null})
+  messages.length = 0
+  await pool.broadcast('setIndex', {persons, countries})
 
   const entries: IndexEntry[] = []
   const stubs = new Map<string, Document>()
-  const produced: ProducedFile[] = []
+  const produced = new ProducedList(documentFilePath)
   const akn: BatchResult['akn'] = []
-  // The earlier run's files, for the cache's intact check; read again at the end (an archive's manifest is large).
-  let previousFiles: Map<string, ManifestFile> | null = cache === null ? null : new Map((readManifest(options.out)?.files ?? []).map((file) => [file.path, file]))
 
-  // Which documents must be written: those whose render key has no intact result from an earlier run.
-  // The plans wait on disk, in batch order, and come back a file at a time in pass 2.
+  // What `link` decided, one document at a time (an archive's identities are never all held): each document's
+  // plan waits on disk, in batch order, for pass 2; its index entry stays. What writers read of the documents
+  // that others name, by Work URI: the first of a URI in batch order wins, as in the writers.
   interface Planned {
     file: number
     index: number
     identity: Identity
+    /** For the render key (with a cache only): the person refs of the document. */
+    persons: string[]
     key: string
     done: Pass2Document | null
   }
-  const plans = createJournal<Planned>(path.join(spill, 'plans.jsonl'))
-  const documents = kept.length
+  const byId = new Map<string, CitedMeta>()
+  let plans = createJournal<Planned>(path.join(spill, 'plans.jsonl'))
+  let documents = 0
   let total = 0
-  let rendered = 0
-  let written = 0
   try {
-    for (const {record, identity} of kept) {
+    const named = linked.named
+    for (const {record, identity} of linked.identities()) {
+      if (identity.duplicateOf !== null) continue
+      documents++
+      const {id, slug} = identity
+      if (named.has(id) && !byId.has(id)) byId.set(id, {id, slug, title: record.title, language: record.language, docType: record.docType})
       if (!inShard(record.file)) continue
-      // The render key, for the cache only: everything the document's files depend on.
-      let key = ''
-      if (cache !== null) {
-        const persons = record.persons.map((ref) => [ref, index.persons[ref] ?? null, index.countries[ref] ?? null])
-        const cited = identity.targets.map((target) => (target === null ? null : (byId?.get(target) ?? null)))
-        key = keyOf('render', code, options.encoding ?? null, sha.get(record.file), inputs[record.file]!.path, record.index, identity, persons, cited, outputSettings, siteUrl)
-      }
-      const hit = await cache?.get<Pass2Document>('render', key)
-      const intact = hit !== null && hit !== undefined && hit.failures.length === 0 && previousFiles !== null && (await allIntact(options.out, hit, previousFiles))
-      plans.append({file: record.file, index: record.index, identity, key, done: intact ? hit : null})
+      plans.append({file: record.file, index: record.index, identity, persons: cache === null ? [] : record.personRefs, key: '', done: null})
       total++
       entries.push({
         order: [record.file, record.index],
-        slug: identity.slug,
-        id: identity.id,
-        type: record.docType,
+        slug,
+        id,
+        type: intern(record.docType),
         title: record.title,
-        signed: identity.signed?.value ?? null,
-        parties: record.partyKeys,
-        source: {file: record.source.file, sha256: sha.get(record.file) ?? '', start: record.source.start, end: record.source.end}
+        signed: identity.signed === null ? null : intern(identity.signed.value),
+        parties: record.partyKeys.map(intern),
+        source: {file: intern(record.source.file), sha256: sha.get(record.file) ?? '', start: record.source.start, end: record.source.end}
       })
     }
-    kept.length = 0
-    previousFiles = null
+  } catch (error) {
+    plans.close()
+    throw error
+  }
+  // What link kept for every record goes with the records.
+  cores.clear()
+  linked = null
 
+  // With a cache: which documents must be written, those whose render key has no intact result from an earlier
+  // run. The earlier run's files are read for this only, and again at the end (an archive's manifest is large).
+  if (cache !== null) {
+    const previousFiles = new Map((readManifest(options.out)?.files ?? []).map((file) => [file.path, file]))
+    const keyed = createJournal<Planned>(path.join(spill, 'keyed.jsonl'))
+    try {
+      for (const plan of plans.read()) {
+        const {identity, file, index} = plan
+        // The render key: everything the document's files depend on.
+        const people = plan.persons.map((ref) => [ref, persons[ref] ?? null, countries[ref] ?? null])
+        const cited = namedBy(identity).map((id) => byId.get(id) ?? null)
+        const key = keyOf('render', code, options.encoding ?? null, sha.get(file), inputs[file]!.path, index, identity, people, cited, outputSettings, siteUrl)
+        const hit = await cache.get<Pass2Document>('render', key)
+        const intact = hit !== null && hit.failures.length === 0 && (await allIntact(options.out, hit, previousFiles))
+        keyed.append({...plan, persons: [], key, done: intact ? hit : null})
+      }
+    } catch (error) {
+      keyed.close()
+      throw error
+    } finally {
+      plans.close()
+    }
+    plans = keyed
+  }
+
+  let rendered = 0
+  let written = 0
+  try {
     // The index entry of each plan, in the same order: its id and stem are the strings every list shares.
     let entryAt = 0
     const collect = (file: number, entry: IndexEntry, result: Pass2Document): void => {
@@ -311,7 +333,7 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
       async ({file, list}) => {
         const todo = list.filter((plan) => plan.done === null)
         if (todo.length === 0) return null
-        return pool.run('pass2', {...tasks[file]!, documents: todo.map((plan) => ({index: plan.index, identity: plan.identity}))}, file)
+        return pool.run('pass2', {...tasks[file]!, documents: todo.map((plan) => ({index: plan.index, identity: plan.identity})), cited: citedBy(todo, byId)}, file)
       },
       async (result, {file, list}) => {
         if (result?.error) fatal(files[file]!, `Cannot convert for writing: ${result.error}`, 'write-failed')
@@ -345,11 +367,23 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
     for (const failure of finished.failures) fatal(files[0] ?? new VFile({path: options.outName}), `Cannot write ${failure.what}: ${failure.error.message}`, 'write-failed')
   } else {
     // A shard leaves its part for `diptext merge`: its files' manifest and its documents' entries.
-    const part: ShardPart = {format: 'diptext-shard/1', shard: `${options.shard.index}/${options.shard.count}`, formats: [...options.formats], sourceDateEpoch: options.sourceDateEpoch, entries, stubs: entries.map((entry) => stubs.get(entry.slug) ?? null), files: produced}
+    const part: ShardPart = {format: 'diptext-shard/1', shard: `${options.shard.index}/${options.shard.count}`, formats: [...options.formats], sourceDateEpoch: options.sourceDateEpoch, entries, stubs: entries.map((entry) => stubs.get(entry.slug) ?? null), files: [...produced]}
     await finish([], new Map(), produced, readManifest(options.out), {out: options.out, formats: [], keepStale: options.keepStale, sourceDateEpoch: options.sourceDateEpoch, index: options.shard === null})
     await writeAtomic(path.join(options.out, SHARD_NAME), JSON.stringify(part) + '\n', options.out)
   }
   return {files, documents, inShard: total, converted, rendered, akn}
+}
+
+/** The documents that `plans` name (cited, or citing for a date), once each, in the order first named. */
+function citedBy(plans: ReadonlyArray<{identity: Identity}>, byId: ReadonlyMap<string, CitedMeta>): CitedMeta[] {
+  const cited = new Set<CitedMeta>()
+  for (const {identity} of plans) {
+    for (const id of namedBy(identity)) {
+      const meta = byId.get(id)
+      if (meta) cited.add(meta)
+    }
+  }
+  return [...cited]
 }
 
 /** Consecutive plans of one file as one task (plans come in batch order). */
@@ -366,17 +400,7 @@ function* byFile<T extends {file: number}>(plans: Iterable<T>): Generator<{file:
   if (current) yield current
 }
 
-/** What pass 2 and the index files read of a record after `link`: the persons by reference only. */
-interface SlimRecord extends Pick<RecordCore, 'file' | 'index' | 'title' | 'docType' | 'language' | 'partyKeys' | 'source'> {
-  persons: string[]
-}
-
-function slim(record: RecordCore, persons: string[]): SlimRecord {
-  const {file, index, title, docType, language, partyKeys, source} = record
-  return {file, index, title, docType, language, partyKeys, source, persons}
-}
-
-/** One instance per distinct string, for the fields an archive repeats (file names, types, codes, person refs). */
+/** One instance per distinct string, for the fields an archive repeats (types, party codes, file names, formats). */
 function createInterner(): (value: string) => string {
   const seen = new Map<string, string>()
   return (value) => {
@@ -387,23 +411,8 @@ function createInterner(): (value: string) => string {
   }
 }
 
-/** A record's core with its repeated strings shared: every thread's copy of a string is its own until then. */
-function compactCore(core: RecordCore, intern: (value: string) => string): RecordCore {
-  const fact = <T extends DateFact | null>(date: T): T => (date === null ? date : {...date, source: intern(date.source), value: intern(date.value)})
-  return {
-    ...core,
-    docType: intern(core.docType),
-    language: intern(core.language),
-    parties: core.parties.map((party) => (party === null ? null : intern(party))),
-    partyKeys: core.partyKeys.map(intern),
-    source: {...core.source, file: intern(core.source.file)},
-    place: core.place === null ? null : intern(core.place),
-    signed: fact(core.signed),
-    visit: fact(core.visit),
-    printed: fact(core.printed),
-    published: fact(core.published)
-  }
-}
+/** A record's core as pass 1 keeps it, with its person refs (for the render key). */
+type KeptRecord = RecordCore & {personRefs: string[]}
 
 export interface ShardPart {
   format: 'diptext-shard/1'

@@ -15,7 +15,8 @@ import {createWriteContext} from '../write/context.js'
 import {getWriter} from '../write/registry.js'
 import {generator} from '../version.js'
 import {jsonWithList} from './json-pieces.js'
-import {TEMPORARY, writeAtomic, writePiecesAtomicSync} from './write.js'
+import type {ProducedList} from './produced.js'
+import {TEMPORARY, TREE_LAYOUT, writeAtomic, writePiecesAtomicSync} from './write.js'
 
 export const MANIFEST_NAME = 'manifest.json'
 export const INDEX_NAME = 'index.json'
@@ -114,7 +115,7 @@ function sha256(bytes: Uint8Array | string): string {
 export async function finish(
   entries: readonly IndexEntry[],
   stubs: ReadonlyMap<string, Document>,
-  produced: readonly ProducedFile[],
+  produced: ProducedList,
   previous: Manifest | null,
   options: FinishOptions
 ): Promise<Finished> {
@@ -122,12 +123,20 @@ export async function finish(
   // Files besides the documents': collection files, the index, stale files kept.
   const others: ManifestFile[] = []
   const sorted = [...entries].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1])
-  const byDocument = new Map<string, Record<string, string>>()
-  for (const file of produced) {
-    if (file.format === 'tree') continue
-    const map = byDocument.get(file.slug) ?? {}
-    map[file.format] = file.path
-    byDocument.set(file.slug, map)
+  // Each document's rows of \`produced\`, and from them its files by format (the tree aside).
+  const rowsOf = new Map<string, number[]>()
+  for (const [row, file] of enumerate(produced)) {
+    const rows = rowsOf.get(file.slug)
+    if (rows) rows.push(row)
+    else rowsOf.set(file.slug, [row])
+  }
+  const writtenOf = (slug: string): Record<string, string> => {
+    const written: Record<string, string> = {}
+    for (const row of rowsOf.get(slug) ?? []) {
+      const file = produced.at(row)!
+      if (file.format !== TREE_LAYOUT.format) written[file.format] = file.path
+    }
+    return written
   }
   const put = async (relative: string, bytes: Uint8Array | string, format: string): Promise<void> => {
     await writeAtomic(path.join(options.out, ...relative.split('/')), bytes, options.out)
@@ -138,7 +147,7 @@ export async function finish(
   for (const format of options.formats) {
     const writer = getWriter(format)
     if (!writer.writeCollection) continue
-    const documents = sorted.filter((entry) => byDocument.get(entry.slug)?.[format] !== undefined).map((entry) => stubs.get(entry.slug)!).filter(Boolean)
+    const documents = sorted.filter((entry) => writtenOf(entry.slug)[format] !== undefined).map((entry) => stubs.get(entry.slug)!).filter(Boolean)
     try {
       const collection = await writer.writeCollection(documents, createWriteContext(documents, {sourceDateEpoch: options.sourceDateEpoch}))
       for (const file of collection) {
@@ -154,7 +163,7 @@ export async function finish(
   // An archive's index is written entry by entry, never held as one string.
   function* indexEntries(): Generator<unknown> {
     for (const {order: _order, slug, ...entry} of sorted) {
-      const written = byDocument.get(slug) ?? {}
+      const written = writtenOf(slug)
       yield {...entry, files: Object.fromEntries(options.formats.filter((format) => written[format] !== undefined).map((format) => [format, written[format]]))}
     }
   }
@@ -164,12 +173,11 @@ export async function finish(
   } catch (error) {
     failures.push({what: INDEX_NAME, error: error instanceof Error ? error : new Error(String(error))})
   }
-  byDocument.clear()
+  rowsOf.clear()
 
   // Stale: listed by the earlier run, not produced by this one.
   const now = new Set<string>()
-  for (const file of produced) now.add(file.path)
-  for (const file of others) now.add(file.path)
+  if ((previous?.files.length ?? 0) > 0) for (const file of [...produced, ...others]) now.add(file.path)
   const removed: string[] = []
   for (const old of previous?.files ?? []) {
     if (now.has(old.path) || old.path === MANIFEST_NAME || !isInside(old.path)) continue
@@ -186,18 +194,31 @@ export async function finish(
   }
   now.clear()
 
-  const files: Array<ManifestFile | ProducedFile> = [...produced, ...others]
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  // Every file in path order: the produced rows in their order, the few others merged in.
+  const order = produced.byPath()
+  others.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   try {
     // A document file's entry leaves out its stem (`slug`).
-    const listed = (function* () {
-      for (const {slug: _slug, ...file} of files as Array<ManifestFile & {slug?: string}>) yield file
+    const listed = (function* (): Generator<ManifestFile> {
+      let other = 0
+      for (const row of order) {
+        const {slug: _slug, ...file} = produced.at(row)!
+        while (other < others.length && others[other]!.path < file.path) yield others[other++]!
+        yield file
+      }
+      while (other < others.length) yield others[other++]!
     })()
     writePiecesAtomicSync(path.join(options.out, MANIFEST_NAME), jsonWithList({format: 'diptext-manifest/1', generator}, 'files', listed), options.out)
   } catch (error) {
     failures.push({what: MANIFEST_NAME, error: error instanceof Error ? error : new Error(String(error))})
   }
-  return {files: files.length, failures, removed}
+  return {files: produced.length + others.length, failures, removed}
+}
+
+/** Values with their positions. */
+function* enumerate<T>(values: Iterable<T>): Generator<[number, T]> {
+  let index = 0
+  for (const value of values) yield [index++, value]
 }
 
 async function insideReal(root: string, folder: string): Promise<boolean> {

@@ -13,8 +13,9 @@ import {VFile} from 'vfile'
 import type {Document} from '../tree/types.js'
 import {SHARD_NAME, type ShardPart} from './engine.js'
 import {acquireLock} from './lock.js'
-import {finish, readManifest, removeTemporaries, type IndexEntry, type ProducedFile} from './manifest.js'
-import {writeAtomic} from './write.js'
+import {finish, readManifest, removeTemporaries, type IndexEntry} from './manifest.js'
+import {ProducedList} from './produced.js'
+import {documentFilePath, writeAtomic} from './write.js'
 
 export class MergeError extends Error {}
 
@@ -65,7 +66,7 @@ export async function mergeShards(folders: readonly string[], options: MergeOpti
     const files = folders.map((folder) => new VFile({path: folder}))
     const entries: IndexEntry[] = []
     const stubs = new Map<string, Document>()
-    const produced: ProducedFile[] = []
+    const produced = new ProducedList(documentFilePath)
     for (const [at, part] of parts.entries()) {
       entries.push(...part.entries)
       part.entries.forEach((entry, i) => {

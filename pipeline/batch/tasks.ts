@@ -25,7 +25,7 @@ import {createWriteContext} from '../write/context.js'
 import {getWriter} from '../write/registry.js'
 import {createProcessor} from './convert.js'
 import {toPlain, type PlainMessage} from './messages.js'
-import {forgetCheckedFolders, outputPath, writeAtomicChecked} from './write.js'
+import {forgetCheckedFolders, outputPath, TREE_LAYOUT, writeAtomicChecked} from './write.js'
 import {readInput, type FileTask} from './input.js'
 
 export type {FileTask} from './input.js'
@@ -63,12 +63,19 @@ export interface SharedSettings {
 export interface SharedIndex {
   persons: IdentityIndex['persons']
   countries: IdentityIndex['countries']
-  /** Every document's id, stem, title, language and type: what writers read of the documents a citation names. */
-  batch: Array<Pick<Document['meta'], 'id' | 'slug' | 'title' | 'language' | 'docType'>>
 }
+
+/** What writers read of a document that a citation names: its id, stem, title, language and type. */
+export type CitedMeta = Pick<Document['meta'], 'id' | 'slug' | 'title' | 'language' | 'docType'>
 
 export interface Pass2Task extends FileTask {
   documents: Array<{index: number; identity: Identity}>
+  /**
+   * The documents these cite (the first of each Work URI in batch order): the
+   * writers' batch. A thread never holds the whole batch's list, which would
+   * weigh about 0.5 KB per document of the archive on every thread.
+   */
+  cited: CitedMeta[]
 }
 
 export interface WrittenFile {
@@ -100,7 +107,7 @@ const retained = new Map<number, {tree: Root; bytes: number}>()
 let retainedBytes = 0
 
 let settings: SharedSettings | null = null
-let shared: {index: SharedIndex; batch: Document[]} | null = null
+let shared: SharedIndex | null = null
 let processor: ReturnType<typeof createProcessor> | null = null
 
 export function setSettings(value: SharedSettings): void {
@@ -111,7 +118,7 @@ export function setSettings(value: SharedSettings): void {
 }
 
 export function setIndex(index: SharedIndex): void {
-  shared = {index, batch: index.batch.map((meta) => ({type: 'document', meta, children: []}) as unknown as Document)}
+  shared = index
 }
 
 async function convertFile(file: VFile): Promise<Root> {
@@ -153,7 +160,7 @@ export async function pass1(task: FileTask): Promise<Pass1Result> {
 export async function pass2(task: Pass2Task): Promise<Pass2Result> {
   if (!settings || !shared) throw new Error('setSettings and setIndex first')
   const options = settings
-  const batch = shared.batch
+  const batch = task.cited.map((meta) => ({type: 'document', meta, children: []}) as unknown as Document)
   let tree: Root
   const kept = retained.get(task.file)
   try {
@@ -173,7 +180,7 @@ export async function pass2(task: Pass2Task): Promise<Pass2Result> {
   for (const {index, identity} of task.documents) {
     const doc = tree.children[index]
     if (!doc) return {file: task.file, documents, error: 'the file changed during the run'}
-    applyIdentity(doc, identity, shared.index)
+    applyIdentity(doc, identity, shared)
     const scratch = new VFile({path: task.path})
     const context = createWriteContext(batch, {sourceDateEpoch: options.sourceDateEpoch, fileOf: () => scratch})
     const result: Pass2Document = {index, files: [], failures: [], messages: [], stub: null, akn: null}
@@ -190,9 +197,10 @@ export async function pass2(task: Pass2Task): Promise<Pass2Result> {
     }
     if (options.treeOut) {
       try {
-        files.push(put(options.out, 'tree', doc.meta.slug, '.json', 'tree', new TextEncoder().encode(JSON.stringify(doc, null, 2) + '\n')).catch(failed('tree')))
+        const {format, directory, extension} = TREE_LAYOUT
+        files.push(put(options.out, directory, doc.meta.slug, extension, format, new TextEncoder().encode(JSON.stringify(doc, null, 2) + '\n')).catch(failed(format)))
       } catch (error) {
-        files.push(Promise.resolve(failed('tree')(error)))
+        files.push(Promise.resolve(failed(TREE_LAYOUT.format)(error)))
       }
     }
     if (options.aknText) {

@@ -11,7 +11,7 @@ import path from 'node:path'
 import {threadId} from 'node:worker_threads'
 import type {Document} from '../tree/types.js'
 import type {WriteContext} from '../write/types.js'
-import {getWriter} from '../write/registry.js'
+import {getWriter, writers} from '../write/registry.js'
 import {outputName} from '../write/output-name.js'
 
 export {outputName}
@@ -108,6 +108,15 @@ function madeInside(target: string, root: string): string {
   const relative = path.relative(realpathSync(root), realFolder)
   if (relative.startsWith('..') || path.isAbsolute(relative)) throw new Error(`Refusing to write outside the output folder: ${target} resolves to ${realFolder}`)
   return folder
+}
+
+/** Where `--tree-out` puts each document's tree. */
+export const TREE_LAYOUT = {format: 'tree', directory: 'tree', extension: '.json'} as const
+
+/** The usual path of a document's file in `format`, relative to `out` and `/`-separated (null for an unknown format). */
+export function documentFilePath(format: string, stem: string): string | null {
+  const layout = format === TREE_LAYOUT.format ? TREE_LAYOUT : writers.get(format)
+  return layout === undefined ? null : `${layout.directory}/${outputName(stem, layout.extension)}`
 }
 
 /** `out/<dir>/<stem><ext>`, refusing anything that would resolve outside `out`. */
