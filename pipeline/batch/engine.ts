@@ -32,7 +32,7 @@ import {createJournal} from './journal.js'
 import {PackedList} from './packed.js'
 import {ProducedList} from './produced.js'
 import {createPool, type Pool} from './pool.js'
-import {readInput, RETAIN_BYTES, type FileTask} from './input.js'
+import {readInput, RETAIN_BYTES, RETAIN_UNTIL_FILES, type FileTask} from './input.js'
 import type {CitedMeta, Pass1Result, Pass2Document, SharedSettings} from './tasks.js'
 import {documentFilePath, writeAtomic} from './write.js'
 import type {Document} from '../tree/types.js'
@@ -68,7 +68,7 @@ export interface BatchOptions {
   validate: boolean
   /** Keep notes (info messages) on the files; default true. The command line keeps them only for `--verbose`. */
   notes?: boolean
-  /** Input bytes whose trees stay in memory between the passes (default `RETAIN_BYTES`); the rest are spilled to disk. */
+  /** Input bytes whose trees stay in memory between the passes (default `RETAIN_BYTES`, none past `RETAIN_UNTIL_FILES` inputs); the rest are spilled to disk. */
   retainBytes?: number
   progress?: (phase: 'read' | 'write', done: number, total: number) => void
 }
@@ -155,7 +155,7 @@ async function run(inputs: readonly BatchInput[], options: BatchOptions, pool: P
     sourceDateEpoch: options.sourceDateEpoch,
     collection,
     aknText: options.validate && !options.formats.includes('akn'),
-    retainBytes: Math.floor((options.retainBytes ?? RETAIN_BYTES) / pool.size),
+    retainBytes: Math.floor((options.retainBytes ?? (inputs.length > RETAIN_UNTIL_FILES ? 0 : RETAIN_BYTES)) / pool.size),
     spill
   }
   await pool.broadcast('setSettings', settings)

@@ -15,7 +15,6 @@ import {VFile} from 'vfile'
 import {availableParallelism} from 'node:os'
 import type {Input} from '../batch/convert.js'
 import {runBatch, type BatchResult, type Shard} from '../batch/engine.js'
-import {RETAIN_BYTES} from '../batch/input.js'
 import {LockedError} from '../batch/lock.js'
 import {MergeError, mergeShards, type Merged} from '../batch/merge.js'
 import {createProgress} from '../batch/progress.js'
@@ -270,13 +269,14 @@ function defaultJobs(): number {
 
 /**
  * `DIPTEXT_RETAIN_MIB`: how many MiB of input a run keeps converted in memory
- * between its two passes (default 4); the trees of the rest wait on disk.
+ * between its two passes (unset: the engine's default, 4 MiB up to 5,000 files,
+ * none beyond); the trees of the rest wait on disk.
  */
-function retainBytesFrom(env: NodeJS.ProcessEnv): number {
+function retainBytesFrom(env: NodeJS.ProcessEnv): {retainBytes?: number} {
   const raw = env['DIPTEXT_RETAIN_MIB']
-  if (raw === undefined || raw === '') return RETAIN_BYTES
+  if (raw === undefined || raw === '') return {}
   if (!/^\d+(?:\.\d+)?$/.test(raw)) throw new UsageError(`DIPTEXT_RETAIN_MIB must be a number of MiB, got \`${raw}\``)
-  return Math.floor(Number(raw) * 2 ** 20)
+  return {retainBytes: Math.floor(Number(raw) * 2 ** 20)}
 }
 
 /** `--out <dir>`: the batch engine (two passes, threads, cache, manifest, shards). */
@@ -299,7 +299,7 @@ async function batchCommand(collected: readonly Collected[], inputs: readonly In
         keepStale: options.keepStale,
         shard: options.shard,
         validate: options.validate,
-        retainBytes: retainBytesFrom(io.env),
+        ...retainBytesFrom(io.env),
         notes: reportOptions.verbose,
         ...(progress ? {progress: progress.update} : {})
       }
