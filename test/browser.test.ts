@@ -177,7 +177,7 @@ describe.skipIf(!executable)(`the site in headless Chromium${SKIPPED}`, () => {
     expect(place.top < 5 || place.scrolled >= place.bottom - 1).toBe(true)
     expect(await page.textContent('#art_3 > .num')).toMatch(/^三/)
     // The printed number is the article's own anchor.
-    await page.click('#art_2 > a.num')
+    await Promise.all([page.waitForURL(/#art_2$/), page.click('#art_2 > a.num')])
     expect(page.url().endsWith('#art_2')).toBe(true)
     expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('art_2')
     await page.goto(pageUrl(`${citing.meta.slug}.html`, '#art_3'))
@@ -198,7 +198,8 @@ describe.skipIf(!executable)(`the site in headless Chromium${SKIPPED}`, () => {
     await page.keyboard.press('Tab')
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip')
     expect(await page.isVisible('a.skip')).toBe(true)
-    await page.keyboard.press('Enter')
+    // The fragment navigation is committed after the key event returns; wait for it rather than race it.
+    await Promise.all([page.waitForURL(/#text$/), page.keyboard.press('Enter')])
     expect(page.url().endsWith('#text')).toBe(true)
     expect(await axeViolations(page)).toEqual([])
 
