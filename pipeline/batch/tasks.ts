@@ -14,7 +14,6 @@
 import {createHash} from 'node:crypto'
 import {closeSync, openSync, readSync, writeSync} from 'node:fs'
 import path from 'node:path'
-import {deserialize, serialize} from 'node:v8'
 import {threadId} from 'node:worker_threads'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
@@ -52,8 +51,8 @@ export interface SharedSettings {
   /** This thread's share of `RETAIN_BYTES`. */
   retainBytes: number
   /**
-   * A folder for the trees of pass 1 that do not fit in memory (serialized,
-   * appended to one file per thread), or null to convert those files again in
+   * A folder for the trees of pass 1 that do not fit in memory (as JSON, one
+   * document at a time, appended to one file per thread), or null to convert those files again in
    * pass 2. Reading a tree back costs a fraction of converting.
    */
   spill: string | null
@@ -161,16 +160,9 @@ export async function pass2(task: Pass2Task): Promise<Pass2Result> {
   if (!settings || !shared) throw new Error('setSettings and setIndex first')
   const options = settings
   const batch = task.cited.map((meta) => ({type: 'document', meta, children: []}) as unknown as Document)
-  let tree: Root
-  const kept = retained.get(task.file)
+  let documentAt: (index: number) => Document | undefined
   try {
-    if (kept) {
-      retained.delete(task.file)
-      retainedBytes -= kept.bytes
-      tree = kept.tree
-    } else {
-      tree = unspill(task.file) ?? (await convertFile(new VFile({path: task.path, value: await readInput(task)})))
-    }
+    documentAt = await documentsOf(task)
   } catch (error) {
     return {file: task.file, documents: [], error: error instanceof Error ? error.message : String(error)}
   }
@@ -178,7 +170,12 @@ export async function pass2(task: Pass2Task): Promise<Pass2Result> {
   // Each document's files in format order, written side by side; a document's result waits for its writes.
   const outcomes: Array<Array<Promise<WrittenFile | {format: string; reason: string}>>> = []
   for (const {index, identity} of task.documents) {
-    const doc = tree.children[index]
+    let doc: Document | undefined
+    try {
+      doc = documentAt(index)
+    } catch (error) {
+      return {file: task.file, documents, error: error instanceof Error ? error.message : String(error)}
+    }
     if (!doc) return {file: task.file, documents, error: 'the file changed during the run'}
     applyIdentity(doc, identity, shared)
     const scratch = new VFile({path: task.path})
@@ -226,30 +223,63 @@ export async function pass2(task: Pass2Task): Promise<Pass2Result> {
 }
 
 /**
+ * The documents of a file for pass 2: kept in memory, read back one at a time
+ * from the spill file (a large file's documents are never all in memory
+ * again), or, when pass 1 kept nothing, converted again.
+ */
+async function documentsOf(task: Pass2Task): Promise<(index: number) => Document | undefined> {
+  const kept = retained.get(task.file)
+  if (kept) {
+    retained.delete(task.file)
+    retainedBytes -= kept.bytes
+    return (index) => kept.tree.children[index]
+  }
+  const places = spilled.get(task.file)
+  if (spillFile && places) {
+    spilled.delete(task.file)
+    return unspiller(spillFile.fd, places)
+  }
+  const tree = await convertFile(new VFile({path: task.path, value: await readInput(task)}))
+  return (index) => tree.children[index]
+}
+
+/**
  * The trees this thread spilled: one file per thread, appended to, so a batch
  * creates and removes one file instead of one per input (file creation and
- * removal cost more than the bytes on many disks). Pass 2 of a file runs on
- * the thread that ran its pass 1, so the index is this thread's own.
+ * removal cost more than the bytes on many disks). Each document is written
+ * as JSON on its own, so neither pass holds a large file's serialized form at
+ * once. JSON rather than `v8.serialize`: as fast here, and its buffers are
+ * ordinary heap strings, while v8's are external memory that is freed late
+ * (a 5 MiB file peaked 50 MiB higher). Pass 2 of a file runs on the thread that ran its pass 1, so the
+ * index is this thread's own.
  */
 let spillFile: {fd: number; size: number} | null = null
-const spilled = new Map<number, {at: number; length: number}>()
+/** Per spilled file: where its first document starts, then the length of each document. */
+const spilled = new Map<number, number[]>()
 
 function spillTree(folder: string, file: number, tree: Root): void {
   spillFile ??= {fd: openSync(path.join(folder, `${process.pid}-${threadId}.trees`), 'w+'), size: 0}
-  const bytes = serialize(tree)
-  writeSync(spillFile.fd, bytes, 0, bytes.length, spillFile.size)
-  spilled.set(file, {at: spillFile.size, length: bytes.length})
-  spillFile.size += bytes.length
+  const places = [spillFile.size]
+  for (const doc of tree.children) {
+    const bytes = Buffer.from(JSON.stringify(doc))
+    writeSync(spillFile.fd, bytes, 0, bytes.length, spillFile.size)
+    places.push(bytes.length)
+    spillFile.size += bytes.length
+  }
+  spilled.set(file, places)
 }
 
-/** The tree pass 1 spilled for `file`, or null when there is none (it is converted again). */
-function unspill(file: number): Root | null {
-  const place = spilled.get(file)
-  if (!spillFile || !place) return null
-  spilled.delete(file)
-  const bytes = Buffer.allocUnsafe(place.length)
-  readSync(spillFile.fd, bytes, 0, place.length, place.at)
-  return deserialize(bytes) as Root
+/** Reads the documents of one spilled file back, each when it is asked for. */
+function unspiller(fd: number, places: readonly number[]): (index: number) => Document | undefined {
+  const starts = [places[0]!]
+  for (let i = 1; i < places.length; i++) starts.push(starts[i - 1]! + places[i]!)
+  return (index) => {
+    const length = places[index + 1]
+    if (length === undefined) return undefined
+    const bytes = Buffer.allocUnsafe(length)
+    readSync(fd, bytes, 0, length, starts[index]!)
+    return JSON.parse(bytes.toString()) as Document
+  }
 }
 
 /** Drops what this thread holds for the run: kept trees, the spill file (the engine removes its folder). */
