@@ -22,7 +22,7 @@ const dir = path.join(root, 'test', 'fixtures', 'families')
 const results = new Map<string, Converted>()
 
 beforeAll(async () => {
-  for (const name of ['treaty-chapters', 'declaration-points', 'exchange-of-notes', 'no-title-no-numbers', 'english-statement', 'agreement-inline']) {
+  for (const name of ['treaty-chapters', 'declaration-points', 'exchange-of-notes', 'no-title-no-numbers', 'english-statement', 'agreement-inline', 'english-agreement-articles', 'english-treaty-words']) {
     const file = path.join(dir, `${name}.txt`)
     results.set(name, await convert([{path: file, bytes: readFileSync(file)}]))
   }
@@ -124,6 +124,46 @@ describe('document families', () => {
     expect(signatures(doc)).toEqual([
       ['cn', "President of the People's Republic of China", 'Xi Jinping'],
       ['az', 'President of the Republic of Azerbaijan', 'Ilham Aliyev']
+    ])
+  })
+
+  it('English agreement in capitals: CHAPTER I > ARTICLE I, a sentence citing an article, two columns of signatories, a toolbar', async () => {
+    const doc = only('english-agreement-articles')
+    expect(doc.meta).toMatchObject({language: 'en', docType: 'agreement', id: '/akn/cn/statement/agreement/2015-05-12/cn-ke', place: 'Nairobi'})
+    expect(doc.meta.parties).toEqual([
+      {name: "People's Republic of China", code: 'cn'},
+      {name: 'Republic of Kenya', code: 'ke'}
+    ])
+    expect(outline(body(doc))).toEqual([
+      ['CHAPTER I', ['ARTICLE I', 'ARTICLE II']],
+      ['CHAPTER II', ['ARTICLE III']]
+    ])
+    // `Article 5 of the Agreement…` opens a sentence of ARTICLE III; `This Agreement shall…` is not a title.
+    const third = (body(doc)[1] as Division).children[2] as Division
+    expect(third.children.slice(1).map((p) => toText(p))).toEqual([
+      'Article 5 of the Agreement of 1980 shall cease to apply between the Parties.',
+      'This Agreement shall enter into force on the date of signature.'
+    ])
+    expect(signatures(doc)).toEqual([
+      ['cn', "FOR THE GOVERNMENT OF THE PEOPLE'S REPUBLIC OF CHINA", 'Liu Xianfa'],
+      ['ke', 'FOR THE GOVERNMENT OF THE REPUBLIC OF KENYA', 'Henry Rotich']
+    ])
+    const file = results.get('english-agreement-articles')!.files[0]!
+    expect(file.data.removed!.map((r) => r.rule)).toContain('toolbar')
+    const markdown = new TextDecoder().decode(await createWriteContext([doc]).render('md', doc))
+    expect(markdown).toContain('\n## CHAPTER I GENERAL PROVISIONS\n')
+    expect(markdown).toContain('\nARTICLE I Definitions\n')
+  })
+
+  it('English treaty with number words (`Article One`), a typographic apostrophe and signatories line by line', () => {
+    const doc = only('english-treaty-words')
+    expect(doc.meta).toMatchObject({docType: 'treaty', id: '/akn/cn/statement/treaty/1960-01-29/cn-mm', place: 'Peking'})
+    expect(doc.meta.parties.map((p) => p.name)).toEqual(["People's Republic of China", 'Union of Burma'])
+    expect(outline(body(doc))).toEqual(['Article One', 'Article Two'])
+    expect((body(doc) as Division[]).map((d) => d.ordinal)).toEqual([1, 2])
+    expect(signatures(doc)).toEqual([
+      ['cn', 'For the People’s Republic of China', 'Chou En-lai'],
+      ['mm', 'For the Union of Burma', 'Ne Win']
     ])
   })
 

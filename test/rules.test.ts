@@ -5,7 +5,9 @@ import {
   matchCountryAt,
   countriesByAbbrev,
   countryByCode,
+  englishCountryIn,
 } from '../pipeline/rules/countries.js'
+import {matchNumber, numberingStyles} from '../pipeline/rules/numbering.js'
 import {places, matchPlaceAt} from '../pipeline/rules/places.js'
 import {organizations, matchOrganizationAt} from '../pipeline/rules/organizations.js'
 import {roles, matchRoleEndingAt, matchRoleAt} from '../pipeline/rules/roles.js'
@@ -229,5 +231,40 @@ describe('roles', () => {
     expect(matchRoleAt('特命全权大使', 0)?.name).toBe('特命全权大使')
     expect(matchRoleAt('外交部副部长', 0)?.rule.id).toBe('viceForeignMinister')
     expect(matchRoleAt(text, 0)).toBeNull()
+  })
+})
+
+describe('numbering of English counterparts', () => {
+  const read = (text: string) => {
+    const found = matchNumber(text)
+    return found && {style: found.style.id, printed: found.printed, value: found.value}
+  }
+
+  it('reads Article and Chapter with digits, Roman numerals and number words, in any case', () => {
+    expect(read('Article 1')).toEqual({style: 'article-en', printed: 'Article 1', value: 1})
+    expect(read('ARTICLE IV Entry into force')).toEqual({style: 'article-en', printed: 'ARTICLE IV', value: 4})
+    expect(read('Article Twelve')).toEqual({style: 'article-en', printed: 'Article Twelve', value: 12})
+    expect(read('Article 3. The Parties shall…')).toEqual({style: 'article-en', printed: 'Article 3.', value: 3})
+    expect(read('CHAPTER II FINAL PROVISIONS')).toEqual({style: 'chapter-en', printed: 'CHAPTER II', value: 2})
+  })
+
+  it('does not read a sentence that opens by citing an article', () => {
+    expect(read('Article 5 of the Agreement shall cease to apply.')).toBeNull()
+    expect(read('Article 2 shall be amended as follows:')).toBeNull()
+    expect(read('Articles 1 to 3 apply.')).toBeNull()
+    expect(read('Articled clerks')).toBeNull()
+  })
+
+  it('marks 第…条 and Article N as the styles that name articles', () => {
+    expect(numberingStyles.filter((style) => style.article).map((style) => style.id)).toEqual(['tiao', 'article-en'])
+  })
+})
+
+describe('English country names', () => {
+  it('match in capitals and with a typographic apostrophe, longest first', () => {
+    expect(englishCountryIn("FOR THE GOVERNMENT OF THE PEOPLE'S REPUBLIC OF CHINA")).toMatchObject({name: "People's Republic of China"})
+    expect(englishCountryIn('For the People’s Republic of China')).toMatchObject({name: "People's Republic of China"})
+    expect(englishCountryIn('FOR THE UNION OF BURMA')?.rule.code).toBe('mm')
+    expect(englishCountryIn('Minister of Finance')).toBeNull()
   })
 })

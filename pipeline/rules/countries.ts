@@ -68,7 +68,7 @@ export const countries: readonly CountryRule[] = [
   {code: 'my', names: ['马来西亚', '馬來西亞'], abbrev: '马', en: ['Malaysia']},
   {code: 'mv', names: ['马尔代夫共和国', '馬爾代夫共和國', '马尔代夫', '馬爾代夫'], abbrev: '马', en: ['Republic of Maldives', 'Maldives']},
   {code: 'mn', names: ['蒙古国', '蒙古國', '蒙古人民共和国', '蒙古人民共和國', '蒙古'], abbrev: '蒙', en: ['Mongolia', 'Mongolian People\'s Republic']},
-  {code: 'mm', names: ['缅甸联邦共和国', '緬甸聯邦共和國', '缅甸联邦社会主义共和国', '緬甸聯邦社會主義共和國', '缅甸联邦', '緬甸聯邦', '缅甸', '緬甸'], abbrev: '缅', en: ['Republic of the Union of Myanmar', 'Myanmar', 'Burma']},
+  {code: 'mm', names: ['缅甸联邦共和国', '緬甸聯邦共和國', '缅甸联邦社会主义共和国', '緬甸聯邦社會主義共和國', '缅甸联邦', '緬甸聯邦', '缅甸', '緬甸'], abbrev: '缅', en: ['Republic of the Union of Myanmar', 'Socialist Republic of the Union of Burma', 'Union of Myanmar', 'Union of Burma', 'Myanmar', 'Burma']},
   {code: 'np', names: ['尼泊尔联邦民主共和国', '尼泊爾聯邦民主共和國', '尼泊尔王国', '尼泊爾王國', '尼泊尔', '尼泊爾'], abbrev: '尼', en: ['Federal Democratic Republic of Nepal', 'Nepal', 'Kingdom of Nepal']},
   {code: 'om', names: ['阿曼苏丹国', '阿曼蘇丹國', '阿曼'], abbrev: '阿', en: ['Sultanate of Oman', 'Oman']},
   {code: 'pk', names: ['巴基斯坦伊斯兰共和国', '巴基斯坦伊斯蘭共和國', '巴基斯坦'], abbrev: '巴', en: ['Islamic Republic of Pakistan', 'Pakistan']},
@@ -294,12 +294,23 @@ export const englishNamesLongestFirst: readonly NameMatch<CountryRule>[] = Objec
   countries.flatMap((rule) => rule.en.map((name) => ({name, rule}))).sort((a, b) => b.name.length - a.name.length)
 )
 
+/**
+ * English names compare folded: without case (titles and signature lines are
+ * often set in capitals, `FOR THE GOVERNMENT OF THE REPUBLIC OF KENYA`) and
+ * with a typographic apostrophe as a straight one (`People’s`).
+ */
+export function foldEnglish(text: string): string {
+  return text.toUpperCase().replace(/[’‘`]/g, "'")
+}
+
+/** `englishNamesLongestFirst`, each with its folded form. */
+export const foldedEnglishNames: readonly (NameMatch<CountryRule> & {folded: string})[] = Object.freeze(
+  englishNamesLongestFirst.map((entry) => ({...entry, folded: foldEnglish(entry.name)}))
+)
+
 /** The country an English phrase names (`President of the Republic of Azerbaijan` → az), longest name first. */
 export function englishCountryIn(text: string): {name: string; rule: CountryRule} | null {
-  let best: {name: string; rule: CountryRule; at: number} | null = null
-  for (const entry of englishNamesLongestFirst) {
-    const at = text.indexOf(entry.name)
-    if (at !== -1 && (!best || entry.name.length > best.name.length)) best = {...entry, at}
-  }
-  return best ? {name: best.name, rule: best.rule} : null
+  const folded = foldEnglish(text)
+  for (const entry of foldedEnglishNames) if (folded.includes(entry.folded)) return {name: entry.name, rule: entry.rule}
+  return null
 }

@@ -4,7 +4,7 @@
  * article level; styles met later nest below it in order of appearance.
  * Add a style here to teach the segmenter a new numbering.
  */
-import {STEMS, letterValue, numeralValue, romanValue} from './numerals.js'
+import {ENGLISH_NUMERAL, STEMS, englishNumberValue, letterValue, numeralValue, romanValue} from './numerals.js'
 import {rememberRecent} from '../text/recent.js'
 
 export interface NumberingStyle {
@@ -13,10 +13,24 @@ export interface NumberingStyle {
   pattern: RegExp
   /** Chapters always sit above articles. */
   kind: 'chapter' | 'division'
+  /**
+   * A style that names articles wherever it occurs (`第一条`, `Article 1`):
+   * it is the article level even when another numbering comes first (whose
+   * short items are then section headings above the articles).
+   */
+  article?: boolean
   value(numeral: string): number | null
 }
 
 const HANZI = '[一二三四五六七八九十百零〇两]'
+/**
+ * `Article 1`, `ARTICLE IV`, `Article One` (and `Chapter II`), at the start of
+ * a paragraph and followed by the end of the line, a heading or the text. Not
+ * a reference that opens a sentence (`Article 5 of the Agreement shall…`).
+ */
+const english = (word: string): RegExp =>
+  new RegExp(`^${word}[ \\u00a0]+(${ENGLISH_NUMERAL})[.:]?(?=\\s|$)(?!\\s+(?:of|to|in|and|or|shall|is|are|as|under|above|below|hereof)\\b)`, 'i')
+
 const stemValue = (numeral: string): number | null => {
   const index = STEMS.indexOf(numeral)
   return index === -1 ? null : index + 1
@@ -24,13 +38,15 @@ const stemValue = (numeral: string): number | null => {
 
 export const numberingStyles: readonly NumberingStyle[] = [
   {id: 'chapter', kind: 'chapter', pattern: new RegExp(`^第(${HANZI}{1,4})[章編编](?=[\\s\\u3000]|$)`), value: numeralValue},
-  {id: 'tiao', kind: 'division', pattern: new RegExp(`^第(${HANZI}{1,5})[条條](?=[\\s\\u3000]|$|[\\u4e00-\\u9fff“（])`), value: numeralValue},
+  {id: 'tiao', kind: 'division', article: true, pattern: new RegExp(`^第(${HANZI}{1,5})[条條](?=[\\s\\u3000]|$|[\\u4e00-\\u9fff“（])`), value: numeralValue},
   {id: 'dun-hanzi', kind: 'division', pattern: new RegExp(`^(${HANZI}{1,4})[、，．.](?![、，])`), value: numeralValue},
   {id: 'paren-hanzi', kind: 'division', pattern: new RegExp(`^[（(](${HANZI}{1,4})[）)]`), value: numeralValue},
   {id: 'arabic-dot', kind: 'division', pattern: /^(\d{1,3})[.．、](?!\d)/, value: (n) => Number(n)},
   {id: 'paren-arabic', kind: 'division', pattern: /^[（(](\d{1,3})[）)]/, value: (n) => Number(n)},
   {id: 'stem', kind: 'division', pattern: new RegExp(`^([${STEMS}])[、，．.]`), value: stemValue},
-  // English counterparts: `I.`, `IV.`, `(a)`.
+  // English counterparts: `Chapter I`, `Article 1`, `I.`, `IV.`, `(a)`.
+  {id: 'chapter-en', kind: 'chapter', pattern: english('Chapter'), value: englishNumberValue},
+  {id: 'article-en', kind: 'division', article: true, pattern: english('Article'), value: englishNumberValue},
   {id: 'roman-dot', kind: 'division', pattern: /^([IVXLC]{1,6})\.(?=\s)/, value: romanValue},
   {id: 'paren-latin', kind: 'division', pattern: /^\(([a-z])\)(?=\s)/, value: letterValue},
   // A numeral alone on its line, as wiki section headings print it (`一` / `二`).

@@ -94,3 +94,19 @@ export function romanValue(text: string): number | null {
 export function letterValue(text: string): number | null {
   return /^[a-z]$/.test(text) ? text.charCodeAt(0) - 96 : null
 }
+
+/** English number words up to twenty, as older treaties print them (`Article One`). */
+const ENGLISH_WORDS: readonly string[] = [
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
+  'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'
+]
+
+/** The pattern source of an English article or chapter number: digits, a Roman numeral or a number word. */
+export const ENGLISH_NUMERAL = `\\d{1,3}|[IVXLC]{1,7}|(?:${ENGLISH_WORDS.join('|')})`
+
+/** Value of an English article number (`12`, `XII`, `Twelve`), or null. */
+export function englishNumberValue(text: string): number | null {
+  if (/^\d+$/.test(text)) return Number(text)
+  const word = ENGLISH_WORDS.indexOf(text.toLowerCase())
+  return word !== -1 ? word + 1 : romanValue(text.toUpperCase())
+}

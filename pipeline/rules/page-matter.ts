@@ -50,8 +50,8 @@ export const pageMatterRules: readonly PageMatterRule[] = [
   },
   {
     id: 'toolbar',
-    pattern: /^(?:(?:Print|Share|E-?mail|Tweet|Facebook|Twitter|WeChat|Weibo|Save|PDF|Download|Close|Back|Top|打印|列印|分享|收藏|关闭|關閉|返回|顶部|頂部|纠错|糾錯|下载|下載|微信|微博|QQ空间|字号|字號|[大中小]|A\+|A-)[\s|｜/·•]*){2,12}$/iu,
-    why: 'A toolbar: print, share, close, font-size buttons in a row (`Print | Share`, `打印 关闭窗口`).'
+    pattern: /^(?:(?:(?:Print|Share|E-?mail|Send)(?: this (?:page|article|story))?|Back to top|Tweet|Facebook|Twitter|WeChat|Weibo|Save|PDF|Download|Close|Back|Top|打印|列印|分享|收藏|关闭|關閉|返回|顶部|頂部|纠错|糾錯|下载|下載|微信|微博|QQ空间|字号|字號|[大中小]|A\+|A-)[\s|｜/·•]*){2,12}$/iu,
+    why: 'A toolbar: print, share, close, font-size buttons in a row (`Print | Share`, `Share this page | Top`, `打印 关闭窗口`).'
   },
   {
     id: 'forum-chrome',

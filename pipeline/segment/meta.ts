@@ -7,7 +7,7 @@
 import type {DateFact, MetaSpan, Party, Removal} from '../tree/types.js'
 import {ENGLISH_PLACE, type Token} from './signatures.js'
 import {docTypeOfTitle, UNKNOWN_DOC_TYPE} from '../rules/doc-types.js'
-import {countriesByAbbrev, countryByCode, englishNamesLongestFirst, matchCountryAt, type CountryRule} from '../rules/countries.js'
+import {countriesByAbbrev, countryByCode, foldedEnglishNames, foldEnglish, matchCountryAt, type CountryRule} from '../rules/countries.js'
 import {matchPlaceAt} from '../rules/places.js'
 import {closingClauses, placeLinks} from '../rules/formulas.js'
 import {findDates, iso} from '../recognize/dates.js'
@@ -77,14 +77,15 @@ export function partiesOf(title: string | null, text: string, signatoryCodes: re
   }
   if (found.length === 0 && /[A-Za-z]/.test(head)) {
     // Longest English names first, each span used once: `…Northern Ireland` is not Ireland.
-    let rest = head
-    for (const {name, rule} of englishNamesLongestFirst) {
+    const folded = foldEnglish(head)
+    let rest = folded
+    for (const {folded: name, rule} of foldedEnglishNames) {
       const at = rest.indexOf(name)
       if (at === -1) continue
       add(rule)
       rest = rest.slice(0, at) + '\u0000'.repeat(name.length) + rest.slice(at + name.length)
     }
-    found.sort((a, b) => englishIndex(head, a) - englishIndex(head, b))
+    found.sort((a, b) => englishIndex(folded, a) - englishIndex(folded, b))
   }
   // `中秘两国…`, `中尼关于…`: China and one abbreviated partner.
   const pair = /^中([\u4e00-\u9fff])(?:两国|兩國|关于|關於|政府|联合|聯合|建交|双方|雙方)/.exec(head)
@@ -100,8 +101,9 @@ export function partiesOf(title: string | null, text: string, signatoryCodes: re
   return found.map((rule) => ({name: displayName(rule, text), code: rule.code}))
 }
 
-function englishIndex(text: string, rule: CountryRule): number {
-  const positions = rule.en.map((name) => text.indexOf(name)).filter((i) => i !== -1)
+/** Where `folded` (an English text through `foldEnglish`) first names the country. */
+function englishIndex(folded: string, rule: CountryRule): number {
+  const positions = rule.en.map((name) => folded.indexOf(foldEnglish(name))).filter((i) => i !== -1)
   return positions.length > 0 ? Math.min(...positions) : Number.MAX_SAFE_INTEGER
 }
 
@@ -111,7 +113,13 @@ function englishIndex(text: string, rule: CountryRule): number {
  */
 function displayName(rule: CountryRule, text: string): string {
   const longest = (names: readonly string[]): string | undefined => names.filter((name) => text.includes(name)).sort((a, b) => b.length - a.length)[0]
-  return longest(rule.names) ?? longest(rule.en) ?? rule.names[0]!
+  return longest(rule.names) ?? longestFolded(rule.en, text) ?? rule.names[0]!
+}
+
+/** The longest English name of the table that `text` prints, in any case and with either apostrophe. */
+function longestFolded(names: readonly string[], text: string): string | undefined {
+  const folded = foldEnglish(text)
+  return names.filter((name) => folded.includes(foldEnglish(name))).sort((a, b) => b.length - a.length)[0]
 }
 
 /** A candidate text for the signing date and place, in cleaned offsets. */

@@ -244,20 +244,31 @@ function words(cell: Block): Part[] {
 
 function mergeParts(parts: Part[]): Part[] {
   const merged: Array<Part & {chars: Part[]}> = []
-  for (const part of parts) {
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index]!
     const last = merged[merged.length - 1]
     const lastIsSpacedHan = last && (last.spaced || HAN.test(last.value))
     // `康.霍 查`: the last syllable of a dotted name, letter-spaced.
     const dottedName = last && /[·•・.．][\u3400-\u9fff]+$/.test(last.value) && last.value.length <= 12
     if (last && (lastIsSpacedHan || dottedName) && HAN.test(part.value)) {
       merged[merged.length - 1] = {start: last.start, end: part.end, value: last.value + part.value, spaced: true, chars: [...last.chars, part]}
-    } else if (last && LATIN_WORD.test(last.value.split(' ').at(-1)!) && LATIN_WORD.test(part.value)) {
+    } else if (last && LATIN_WORD.test(last.value.split(' ').at(-1)!) && LATIN_WORD.test(part.value) && !latinColumnBreak(last, part, parts[index + 1])) {
       merged[merged.length - 1] = {start: last.start, end: part.end, value: last.value + ' ' + part.value, spaced: false, chars: [...last.chars, part]}
     } else {
       merged.push({...part, chars: [part]})
     }
   }
   return merged.flatMap(splitRepeats)
+}
+
+/**
+ * English words of one cell are spaced singly; a wider run between two words
+ * is the gap between columns (`FOR CHINA    FOR KENYA`, `Liu Xianfa    Henry
+ * Rotich`), and a second `For the …` opens the next party's line.
+ */
+function latinColumnBreak(last: Part, part: Part, next: Part | undefined): boolean {
+  if (part.start - last.end > 1) return true
+  return /^for$/i.test(part.value) && /^the$/i.test(next?.value ?? '') && /^for\s/i.test(last.value)
 }
 
 /** `代 表 代 表` closed up is two cells of one role word, side by side in two columns. */
@@ -384,11 +395,14 @@ function byGrid(cells: readonly Token[]): SignatoryPlan[] | null {
   return plans
 }
 
+/** Fragments of a Chinese role close up; after a whole role word, or between English words, a space. */
+function roleJoint(before: string, after: string): string {
+  return matchRoleEndingAt(before, before.length) !== null || (/[A-Za-z.]$/.test(before) && /^[A-Za-z]/.test(after)) ? ' ' : ''
+}
+
 function plan(roleTokens: Token[], name: Token | null, marks: Token[]): SignatoryPlan {
   let role: string | null = null
-  for (const token of roleTokens) {
-    role = role === null ? token.value : role + (matchRoleEndingAt(role, role.length) !== null ? ' ' : '') + token.value
-  }
+  for (const token of roleTokens) role = role === null ? token.value : role + roleJoint(role, token.value) + token.value
   const country = role ? (matchCountryAt(role, 0) ?? englishCountryIn(role)) : null
   return {party: country?.name ?? null, partyCode: country?.rule.code ?? null, role, roleTokens, name, marks}
 }

@@ -270,21 +270,22 @@ function divide(
  */
 function articleLevel(blocks: readonly Block[]): {formulaAt: number; article: string | null; headings: Set<string>} {
   const formulaAt = blocks.findIndex((b) => enactingFormulas.some((p) => p.test(b.text)))
-  const numbered: Array<{style: string; heading: boolean}> = []
+  const numbered: Array<{style: string; article: boolean; heading: boolean}> = []
   blocks.forEach((block, index) => {
     if (index <= formulaAt || partLabels.some((p) => p.test(block.text))) return
     const number = matchNumber(block.text)
     if (!number || number.style.kind === 'chapter') return
     const rest = block.text.slice(number.printed.length).trim()
-    numbered.push({style: number.style.id, heading: rest.length > 0 && rest.replace(/\s+/gu, '').length <= 12 && !/[。，；：！？,.;:]/.test(rest)})
+    numbered.push({style: number.style.id, article: number.style.article === true, heading: rest.length > 0 && rest.replace(/\s+/gu, '').length <= 12 && !/[。，；：！？,.;:]/.test(rest)})
   })
   const headings = new Set<string>()
-  const tiao = numbered.findIndex((n) => n.style === 'tiao')
-  if (tiao !== -1) {
-    // Styles met before the first 第…条 whose items are all short headings sit above the articles.
-    for (const item of numbered.slice(0, tiao)) if (item.style !== 'tiao') headings.add(item.style)
+  const first = numbered.findIndex((n) => n.article)
+  if (first !== -1) {
+    // Styles met before the first 第…条 (`Article 1`) whose items are all short headings sit above the articles.
+    const article = numbered[first]!.style
+    for (const item of numbered.slice(0, first)) if (item.style !== article) headings.add(item.style)
     for (const style of headings) if (numbered.some((n) => n.style === style && !n.heading)) headings.delete(style)
-    return {formulaAt, article: 'tiao', headings}
+    return {formulaAt, article, headings}
   }
   return {formulaAt, article: numbered[0]?.style ?? null, headings}
 }

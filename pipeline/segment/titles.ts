@@ -113,6 +113,7 @@ function isBareTitle(text: string): boolean {
   if (text.length < 4 || text.length > (english ? MAX_ENGLISH_TITLE : MAX_TITLE)) return false
   if (english ? /[.;:!?]$/.test(text) || /\. [A-Z]/.test(text) : /[。，；！？：:;]/.test(text)) return false
   if (!/^[\p{L}\d《“"]/u.test(text)) return false
+  if (english && (SENTENCE_SUBJECT.test(text) || DANGLING_END.test(text))) return false
   if (matchNumber(text)) return false
   // A Chinese title opens with its parties, `关于`, a year, or names a party within its first words.
   if (!english && !titleOpensAt(text, 0) && (/^\d/.test(text) || !partyNear(text))) return false
@@ -121,6 +122,12 @@ function isBareTitle(text: string): boolean {
   if (findDates(text).some((d) => d.end === text.length || /^[ \t\u3000]*(?:于|於|在)/.test(text.slice(d.end)))) return false
   return docTypeOfTitle(text) !== null
 }
+
+/** Words that open a sentence about a document (`This Agreement…`, `Such Protocol…`), never its title. */
+const SENTENCE_SUBJECT = /^(?:this|these|that|those|such|each|any|every|either|its|their|our|the present|the said|the above|the same)\s/i
+
+/** A function word cannot end an English title (`Joint Statement on` is cut out of a longer line). */
+const DANGLING_END = /\s(?:of|on|in|to|for|and|or|the|a|an|between|with|by|at|concerning|regarding|relating)$/i
 
 function partyNear(text: string): boolean {
   for (let i = 1; i < Math.min(text.length, 10); i++) if (matchCountryAt(text, i) || matchOrganizationAt(text, i)) return true
@@ -238,6 +245,8 @@ export function titleAtStart(text: string): TitleShape | null {
   // The title is cut off at a space: a block without one near its start (most paragraphs) has none there.
   if (!spaceBefore(text, MAX_TITLE + 60) || !hasFamilyWord(text, 0, Math.min(text.length, MAX_TITLE + 60))) return null
   for (let cut = text.search(SP); cut !== -1 && cut < MAX_TITLE + 60; cut = nextSpace(text, cut)) {
+    // English words are spaced: a cut before a lower-case word is inside a sentence (`This Agreement shall…`).
+    if (LOWER_LATIN_NEXT.test(text.slice(cut, cut + 12)) && !HAN.test(text.slice(0, cut))) continue
     const shape = titleShape(text.slice(0, cut))
     if (shape) return shape
   }
@@ -249,6 +258,8 @@ function spaceBefore(text: string, limit: number): boolean {
   for (let i = 0; i < text.length && i < limit; i++) if (isSpaceUnit(text.charCodeAt(i))) return true
   return false
 }
+
+const LOWER_LATIN_NEXT = /^[\s\u3000\u00a0]+[a-z]/u
 
 function nextSpace(text: string, from: number): number {
   let i = from
