@@ -16,13 +16,14 @@ import type {Division, Document, Signature} from '../pipeline/tree/types.js'
 import {createWriteContext} from '../pipeline/write/context.js'
 import {findSchemaDir, validateAkn} from '../pipeline/validate/akn-schema.js'
 import {coverage} from './helpers/coverage.js'
+import {PRESCRIPTIVE_NAMES} from '../pipeline/write/akn/vocabulary.js'
 import {root} from './helpers/seed.js'
 
 const dir = path.join(root, 'test', 'fixtures', 'families')
 const results = new Map<string, Converted>()
 
 beforeAll(async () => {
-  for (const name of ['treaty-chapters', 'declaration-points', 'exchange-of-notes', 'no-title-no-numbers', 'english-statement', 'agreement-inline', 'english-agreement-articles', 'english-treaty-words']) {
+  for (const name of ['treaty-chapters', 'declaration-points', 'exchange-of-notes', 'no-title-no-numbers', 'english-statement', 'agreement-inline', 'english-agreement-articles', 'english-treaty-words', 'agreement-arabic-tiao', 'statement-enclosed-numbers', 'statement-formal-numerals', 'exchange-of-letters']) {
     const file = path.join(dir, `${name}.txt`)
     results.set(name, await convert([{path: file, bytes: readFileSync(file)}]))
   }
@@ -165,6 +166,39 @@ describe('document families', () => {
       ['cn', 'For the People’s Republic of China', 'Chou En-lai'],
       ['mm', 'For the Union of Burma', 'Ne Win']
     ])
+  })
+
+  it('agreement numbered 第1条 in Arabic digits: articles, the signing clause closes them, two signatories', () => {
+    const doc = only('agreement-arabic-tiao')
+    expect(doc.meta).toMatchObject({docType: 'agreement', id: '/akn/cn/statement/agreement/2018-05-20/cn-sg', place: '新加坡'})
+    expect(outline(body(doc))).toEqual(['第1条', '第2条', '第3条'])
+    expect(toText(doc.children.find((s) => s.type === 'conclusions')!)).toMatch(/^本协定于2018年5月20日在新加坡签订/)
+    expect(signatures(doc)).toEqual([
+      ['cn', '中华人民共和国政府代表', '王毅'],
+      ['sg', '新加坡共和国政府代表', '维文']
+    ])
+  })
+
+  it('statement with enclosed numbers ①② and ⑴⑵ under different articles, and a dateline `date，place` under the title', () => {
+    const doc = only('statement-enclosed-numbers')
+    expect(doc.meta).toMatchObject({docType: 'jointStatement', id: '/akn/cn/statement/jointStatement/2019-09-11/cn-kz', place: '北京'})
+    expect(doc.meta.dates.signed).toMatchObject({value: '2019-09-11', text: '2019年9月11日'})
+    expect(outline(body(doc))).toEqual([['一、', ['①', '②']], ['二、', ['⑴', '⑵']], '三、'])
+  })
+
+  it('statement numbered with formal numerals 壹、貳、參、 and a signing line that opens with its date', () => {
+    const doc = only('statement-formal-numerals')
+    expect(doc.meta).toMatchObject({docType: 'jointStatement', id: '/akn/cn/statement/jointStatement/1987-04-13/cn-pt', place: '北京'})
+    expect(outline(body(doc))).toEqual(['壹、', '貳、', '參、'])
+    expect((body(doc) as Division[]).map((d) => d.ordinal)).toEqual([1, 2, 3])
+    expect(toText(doc.children.find((s) => s.type === 'conclusions')!)).toMatch(/^一九八七年四月十三日在北京簽訂，一式兩份/)
+  })
+
+  it('exchange of letters: its own family, binding like an exchange of notes, signed under the letter', () => {
+    const doc = only('exchange-of-letters')
+    expect(doc.meta).toMatchObject({docType: 'exchangeOfLetters', docTypeLabel: '换函', id: '/akn/cn/statement/exchangeOfLetters/2005-07-01/cn-th', place: '北京'})
+    expect(signatures(doc)).toEqual([['cn', '中华人民共和国外交部副部长', '张业遂']])
+    expect(PRESCRIPTIVE_NAMES.has(doc.meta.docType)).toBe(true)
   })
 
   it('no title, no numbering, no signature: one document of plain paragraphs, with warnings', () => {

@@ -8,6 +8,7 @@ import {
   englishCountryIn,
 } from '../pipeline/rules/countries.js'
 import {matchNumber, numberingStyles} from '../pipeline/rules/numbering.js'
+import {signingLine} from '../pipeline/segment/signatures.js'
 import {places, matchPlaceAt} from '../pipeline/rules/places.js'
 import {organizations, matchOrganizationAt} from '../pipeline/rules/organizations.js'
 import {roles, matchRoleEndingAt, matchRoleAt} from '../pipeline/rules/roles.js'
@@ -266,5 +267,36 @@ describe('English country names', () => {
     expect(englishCountryIn('For the People’s Republic of China')).toMatchObject({name: "People's Republic of China"})
     expect(englishCountryIn('FOR THE UNION OF BURMA')?.rule.code).toBe('mm')
     expect(englishCountryIn('Minister of Finance')).toBeNull()
+  })
+})
+
+describe('numbering beyond 一、 and 第一条', () => {
+  const read = (text: string) => {
+    const found = matchNumber(text)
+    return found && [found.style.id, found.printed, found.value]
+  }
+
+  it('reads 第…条 and 第…章 with Arabic digits, ASCII or full-width', () => {
+    expect(read('第1条 持有效护照')).toEqual(['tiao', '第1条', 1])
+    expect(read('第１２条')).toEqual(['tiao', '第１２条', 12])
+    expect(read('第2章 总则')).toEqual(['chapter', '第2章', 2])
+  })
+
+  it('reads formal numerals and enclosed numbers', () => {
+    expect(read('壹、澳門地區是中國領土')).toEqual(['dun-hanzi', '壹、', 1])
+    expect(read('拾貳、附則')).toEqual(['dun-hanzi', '拾貳、', 12])
+    expect(read('⑳最后一项')).toEqual(['circled', '⑳', 20])
+    expect(read('①加强政治互信')).toEqual(['circled', '①', 1])
+    expect(read('⑵交通')).toEqual(['paren-digit', '⑵', 2])
+    expect(read('⒊第三')).toEqual(['digit-stop', '⒊', 3])
+  })
+})
+
+describe('datelines', () => {
+  it('read `date，place` as a signing line only when the place is one the gazetteer knows', () => {
+    expect(signingLine('2019年9月11日，北京')).toBe(true)
+    expect(signingLine('二〇一九年九月十一日，莫斯科')).toBe(true)
+    expect(signingLine('2019年9月11日，双方同意')).toBe(false)
+    expect(signingLine('2019年9月11日，双方在北京举行会谈。')).toBe(false)
   })
 })

@@ -22,7 +22,10 @@ export interface NumberingStyle {
   value(numeral: string): number | null
 }
 
-const HANZI = '[一二三四五六七八九十百零〇两]'
+/** Chinese numerals of item numbers, the formal (banking) forms included (`壹、貳、參、`). */
+const HANZI = '[一二三四五六七八九十百零〇两壹贰貳叁參肆伍陆陸柒捌玖拾佰]'
+/** `第1条`, `第１２条`: Arabic digits, ASCII or full-width, where the numeral is usually Chinese. */
+const ARABIC = '[0-9０-９]{1,3}'
 /**
  * `Article 1`, `ARTICLE IV`, `Article One` (and `Chapter II`), at the start of
  * a paragraph and followed by the end of the line, a heading or the text. Not
@@ -37,12 +40,16 @@ const stemValue = (numeral: string): number | null => {
 }
 
 export const numberingStyles: readonly NumberingStyle[] = [
-  {id: 'chapter', kind: 'chapter', pattern: new RegExp(`^第(${HANZI}{1,4})[章編编](?=[\\s\\u3000]|$)`), value: numeralValue},
-  {id: 'tiao', kind: 'division', article: true, pattern: new RegExp(`^第(${HANZI}{1,5})[条條](?=[\\s\\u3000]|$|[\\u4e00-\\u9fff“（])`), value: numeralValue},
+  {id: 'chapter', kind: 'chapter', pattern: new RegExp(`^第(${HANZI}{1,4}|${ARABIC})[章編编](?=[\\s\\u3000]|$)`), value: numeralValue},
+  {id: 'tiao', kind: 'division', article: true, pattern: new RegExp(`^第(${HANZI}{1,5}|${ARABIC})[条條](?=[\\s\\u3000]|$|[\\u4e00-\\u9fff“（])`), value: numeralValue},
   {id: 'dun-hanzi', kind: 'division', pattern: new RegExp(`^(${HANZI}{1,4})[、，．.](?![、，])`), value: numeralValue},
   {id: 'paren-hanzi', kind: 'division', pattern: new RegExp(`^[（(](${HANZI}{1,4})[）)]`), value: numeralValue},
   {id: 'arabic-dot', kind: 'division', pattern: /^(\d{1,3})[.．、](?!\d)/, value: (n) => Number(n)},
   {id: 'paren-arabic', kind: 'division', pattern: /^[（(](\d{1,3})[）)]/, value: (n) => Number(n)},
+  // Enclosed numbers, one character each: `①`…`⑳`, `⑴`…`⒇`, `⒈`…`⒛`.
+  {id: 'circled', kind: 'division', pattern: /^([\u2460-\u2473])/, value: (c) => c.charCodeAt(0) - 0x245f},
+  {id: 'paren-digit', kind: 'division', pattern: /^([\u2474-\u2487])/, value: (c) => c.charCodeAt(0) - 0x2473},
+  {id: 'digit-stop', kind: 'division', pattern: /^([\u2488-\u249b])/, value: (c) => c.charCodeAt(0) - 0x2487},
   {id: 'stem', kind: 'division', pattern: new RegExp(`^([${STEMS}])[、，．.]`), value: stemValue},
   // English counterparts: `Chapter I`, `Article 1`, `I.`, `IV.`, `(a)`.
   {id: 'chapter-en', kind: 'chapter', pattern: english('Chapter'), value: englishNumberValue},

@@ -235,13 +235,16 @@ function yearOfMonth(text: string, month: number): number | null {
   return null
 }
 
+const DATELINE_GAP = /^[ \t\u3000]*[，,]?[ \t\u3000]*/u
+
 /** `…日于北京` / `…日在北京签订` / `…签订于北京`: the place named after a date. */
 function placeAfter(text: string, from: number): string | null {
   const rest = text.slice(from)
   const linked = placeLinks.exec(rest)
   const signedAt = /(?:签订|簽訂|签署|簽署|签字|簽字)?(?:于|於)/.exec(rest)
   const at = linked ? linked[0].length : signedAt ? signedAt.index + signedAt[0].length : -1
-  if (at === -1) return null
+  // A dateline: the date, a space or a comma, a place the gazetteer knows (`2019年9月11日，北京`).
+  if (at === -1) return matchPlaceAt(rest, DATELINE_GAP.exec(rest)![0].length)?.name ?? null
   const known = matchPlaceAt(rest, at)
   if (known) return known.name
   const raw = /^[\u4e00-\u9fff]{2,6}?(?=[，,。签簽]|$)/.exec(rest.slice(at))

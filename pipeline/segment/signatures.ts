@@ -8,6 +8,7 @@
  */
 import type {Block} from './blocks.js'
 import {englishCountryIn, matchCountryAt} from '../rules/countries.js'
+import {matchPlaceAt} from '../rules/places.js'
 import {matchRoleAt, matchRoleEndingAt} from '../rules/roles.js'
 import {matchNumber} from '../rules/numbering.js'
 import {placeLinks, signatureMark} from '../rules/formulas.js'
@@ -49,11 +50,16 @@ export function signingLine(text: string): boolean {
   const date = findDates(text)[0]
   if (!date) return false
   if (date.start === 0) {
+    // `2019年9月11日于北京`, `2019年9月11日 北京`, and a dateline's comma before a known place: `2019年9月11日，北京`.
+    const comma = DATELINE_COMMA.exec(text.slice(date.end))
+    if (comma && matchPlaceAt(text, date.end + comma[0].length)) return text.length - date.end - comma[0].length <= 12 && !SENTENCE.test(text.slice(date.end + comma[0].length))
     const rest = text.slice(date.end).replace(placeLinks, '')
     return rest.length <= 12 && !SENTENCE.test(rest)
   }
   return date.end === text.length && ENGLISH_PLACE.test(text.slice(0, date.start))
 }
+
+const DATELINE_COMMA = /^[ \t\u3000]*[，,][ \t\u3000]*/u
 
 /** `Beijing, ` / `Done at Beijing on ` before an English date. */
 export const ENGLISH_PLACE = /^(?:(?:Done|Signed) (?:at|in) )?([A-Z][A-Za-z .'’-]{1,40}?)(?:,| on| this)\s*$/

@@ -184,7 +184,8 @@ function divide(
   const closing: Paragraph[] = []
   const closingBlocks: Block[] = []
   const {formulaAt, article, headings} = articleLevel(blocks)
-  const levels: string[] = article ? [article] : []
+  // The depth of each numbering style: the article style is 0; a style first met nests under the innermost open division.
+  const levelOf = new Map<string, number>(article ? [[article, 0]] : [])
   // The open divisions, outermost first (article, points…).
   let stack: Array<{node: Division; level: number; last: number}> = []
   let chapter: Division | null = null
@@ -206,10 +207,10 @@ function divide(
       stack = []
       return
     }
-    let level = number ? levels.indexOf(number.style.id) : -1
+    let level = number ? (levelOf.get(number.style.id) ?? -1) : -1
     if (number && level === -1 && seenArticle) {
-      levels.push(number.style.id)
-      level = levels.length - 1
+      level = Math.max(stack.length, 1)
+      levelOf.set(number.style.id, level)
     }
     if (number && level !== -1 && (level === 0 || stack.length >= level)) {
       const node = division(level === 0 ? 'article' : 'point', number, block, f)
@@ -234,8 +235,11 @@ function divide(
       }
       // A sub-item opened on the same line becomes the innermost open division.
       for (let inner = node.children[1]; inner && inner.type === 'point'; inner = inner.children[1]) {
-        let innerLevel = levels.indexOf(inner.style)
-        if (innerLevel === -1) innerLevel = levels.push(inner.style) - 1
+        let innerLevel = levelOf.get(inner.style)
+        if (innerLevel === undefined) {
+          innerLevel = stack.length
+          levelOf.set(inner.style, innerLevel)
+        }
         stack.push({node: inner, level: innerLevel, last: inner.ordinal})
       }
       return

@@ -22,7 +22,7 @@ export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 export const UNKNOWN_STATEMENT_NAME = 'document'
 
 /** Types whose text binds the parties (`FRBRprescriptive`). A statement or communiqué does not. */
-export const PRESCRIPTIVE_NAMES: ReadonlySet<string> = new Set(['treaty', 'agreement', 'protocol', 'exchangeOfNotes'])
+export const PRESCRIPTIVE_NAMES: ReadonlySet<string> = new Set(['treaty', 'agreement', 'protocol', 'exchangeOfNotes', 'exchangeOfLetters'])
 
 export {languageCode, statementName} from '../../frbr/vocabulary.js'
 
