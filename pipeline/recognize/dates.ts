@@ -26,17 +26,22 @@ const SEP = '[ \\t\\u3000]{0,2}'
 const CJK = `${YEAR}${SEP}年${SEP}${SMALL}${SEP}月${SEP}${SMALL}${SEP}[日号號]`
 // Range tails: `至十日`, `至4月2日`, `至1995年1月2日`; `—`/`-`/`~` also join ranges.
 const RANGE = `(?:${SEP}[至到—–~\\-－]${SEP}(?:(?:${YEAR}${SEP}年${SEP})?${SMALL}${SEP}月${SEP})?${SMALL}${SEP}[日号號])?`
-const ISO = '(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\d])'
+// `2002-03-14`, and as page stamps print it, `2002/03/14` or `2002.3.14`.
+const ISO = '(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d|[-/.]\\d)'
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
-const MONTH_NAME = `(${MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|')})`
-const EN_MDY = `${MONTH_NAME} (\\d{1,2})(?:, ?| )(\\d{4})`
-const EN_DMY = `(\\d{1,2}) ${MONTH_NAME},? (\\d{4})`
+/** Abbreviated month names (`Sept. 3, 1990`, `3 Jan 1992`); May has none. */
+const MONTH_ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sept', 'Sep', 'Oct', 'Nov', 'Dec']
+const MONTH_NAME = `(${MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|')}|${MONTH_ABBREVIATIONS.map((m) => `${m}\\.?`).join('|')})`
+const ORDINAL_SUFFIX = '(?:st|nd|rd|th)?'
+// `March 13, 1972`, `May 12th, 2015`; `13 March 1972`, `12th May, 2015`, `1st of June 2016`.
+const EN_MDY = `${MONTH_NAME} (\\d{1,2})${ORDINAL_SUFFIX}(?:, ?| )(\\d{4})`
+const EN_DMY = `(\\d{1,2})${ORDINAL_SUFFIX} (?:of )?${MONTH_NAME},? (\\d{4})`
 // `this 25th Day of April in the Year 2000`, `the 1st day of May, 1995`.
 const EN_ORDINAL = `(\\d{1,2})(?:st|nd|rd|th) [Dd]ay of ${MONTH_NAME},?(?: in)?(?: the)?(?: [Yy]ear)? (\\d{4})`
 
-const MAY_HOLD_DATE = /[年\-]|uary|March|April|May|June|July|August|ber/
+const MAY_HOLD_DATE = /[年\-/.]|uary|March|April|May|June|July|August|ber|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec/
 /** Every date form as one pattern (a global scan with it is what `findDates` does, faster). */
-export const DATE_SOURCE = `(?:${CJK}${RANGE})|(?<![\\d-])(?:${ISO})|(?:${EN_MDY})|(?:${EN_DMY})|(?:${EN_ORDINAL})`
+export const DATE_SOURCE = `(?:${CJK}${RANGE})|(?<![\\d\\-/.])(?:${ISO})|(?:${EN_MDY})|(?:${EN_DMY})|(?:${EN_ORDINAL})`
 /** The same pattern, tried only where a date can start (see `startsOf`). */
 const DATE_AT = new RegExp(DATE_SOURCE, 'y')
 /**
@@ -83,17 +88,19 @@ function scanDates(text: string): ParsedDate[] {
   return found
 }
 
+const ISO_SEPARATORS = ['-', '/', '.']
+
 /** Offsets where a date can start, ascending, without repeats. */
 function startsOf(text: string): number[] {
   const starts: number[] = []
   for (let at = text.indexOf('年'); at !== -1; at = text.indexOf('年', at + 1)) starts.push(at - 6, at - 5, at - 4)
-  for (let at = text.indexOf('-'); at !== -1; at = text.indexOf('-', at + 1)) starts.push(at - 4)
+  for (const separator of ISO_SEPARATORS) for (let at = text.indexOf(separator); at !== -1; at = text.indexOf(separator, at + 1)) starts.push(at - 4)
   // Every month name opens with one of these capitals: most Chinese text has none, and is not scanned for them.
   if (MONTH_CAPITAL.test(text)) {
     for (const month of text.matchAll(MONTH_WORD)) {
       const at = month.index
-      // `March 13, 1972`; `13 March 1972`; `the 25th Day of April` (`1st day of ` is 11, `25th Day of ` 12).
-      starts.push(at, at - 2, at - 3, at - 11, at - 12)
+      // `March 13, 1972`; `1 March` to `12th of March` (2 to 8 before); `the 25th Day of April` (`1st day of ` is 11, `25th Day of ` 12).
+      starts.push(at, at - 2, at - 3, at - 4, at - 5, at - 6, at - 7, at - 8, at - 11, at - 12)
     }
   }
   starts.sort((a, b) => a - b)
@@ -135,16 +142,16 @@ function fromMatch(match: RegExpMatchArray): ParsedDate | null {
     month = Number(g[8])
     day = Number(g[9])
   } else if (g[10] !== undefined) {
-    month = MONTHS.indexOf(g[10].toLowerCase()) + 1
+    month = monthNumber(g[10])
     day = Number(g[11])
     year = Number(g[12])
   } else if (g[13] !== undefined) {
     day = Number(g[13])
-    month = MONTHS.indexOf(g[14]!.toLowerCase()) + 1
+    month = monthNumber(g[14]!)
     year = Number(g[15])
   } else {
     day = Number(g[16])
-    month = MONTHS.indexOf(g[17]!.toLowerCase()) + 1
+    month = monthNumber(g[17]!)
     year = Number(g[18])
   }
   if (year === null || month === null || day === null) return null
@@ -154,6 +161,12 @@ function fromMatch(match: RegExpMatchArray): ParsedDate | null {
   const parsed: ParsedDate = {iso: value, start, end, text: match[0]}
   if (isoEnd !== undefined) parsed.isoEnd = isoEnd
   return parsed
+}
+
+/** 1 to 12 for a month name or its abbreviation (`Sept.` → 9). */
+function monthNumber(name: string): number {
+  const word = name.toLowerCase().replace(/\.$/, '')
+  return MONTHS.findIndex((month) => month.startsWith(word)) + 1
 }
 
 /** `YYYY-MM-DD` for a real calendar day, else null (no 二月三十日). */
