@@ -31,7 +31,7 @@ const LINES = ((): string[] => {
 })()
 const BASE = LINES.join('\n')
 
-type Where = 'titleStart' | 'top' | 'afterTitle' | 'titleEnd' | 'end' | 'beforeSignatures'
+type Where = 'titleStart' | 'top' | 'afterTitle' | 'titleEnd' | 'end' | 'lineEnd' | 'beforeSignatures'
 
 /** The document with `chrome` set in at `where`, and the offset where the chrome starts. */
 function compose(chrome: string, where: Where): {text: string; at: number} {
@@ -47,6 +47,9 @@ function compose(chrome: string, where: Where): {text: string; at: number} {
       return {text: `${title}\n${chrome}\n${rest.join('\n')}`, at: title.length + 1}
     case 'end':
       return {text: `${BASE}\n${chrome}`, at: BASE.length + 1}
+    case 'lineEnd':
+      // Glued to the last line, as on a page flattened onto one line.
+      return {text: `${BASE}${chrome}`, at: BASE.length}
     case 'beforeSignatures': {
       const i = LINES.indexOf('中华人民共和国代表')
       const head = LINES.slice(0, i).join('\n')
@@ -103,6 +106,9 @@ const CASES: Case[] = [
   {rule: 'breadcrumb', chrome: '您现在的位置：首页 >> 新闻中心 >> 正文', where: 'top'},
   {rule: 'breadcrumb', chrome: 'Home > Documents > Treaties', where: 'top'},
   {rule: 'share-links', chrome: '分享到：新浪微博 腾讯微博 微信 QQ空间', where: 'end'},
+  {rule: 'share-links-inline', chrome: ' 分享到：微信 微博 QQ空间', where: 'lineEnd'},
+  {rule: 'previous-next', chrome: '上一篇：中俄联合声明 下一篇：无', where: 'end'},
+  {rule: 'previous-next', chrome: ' 上一篇：无 下一篇：无', where: 'lineEnd'},
   {rule: 'editor-credit', chrome: '（责任编辑：王磊）', where: 'end'},
   {rule: 'editor-credit', chrome: '责任编辑：张三', where: 'end'},
   {rule: 'source-line', chrome: '来源：外交部网站', where: 'afterTitle'},
@@ -227,6 +233,8 @@ const ADVERSARIAL: Record<string, {nearMiss: string[]; hit: string}> = {
   'back-to-top': {nearMiss: ['返回顶', '【返回顶部', '返回顶部。'], hit: '【返回顶部】'},
   breadcrumb: {nearMiss: ['首页 > ', '当前位置：首页 >> ', '首页>'], hit: '首页 > 外交部 > 条约文件'},
   'share-links': {nearMiss: ['分享', '分 享到'], hit: '分享到：微信'},
+  'share-links-inline': {nearMiss: ['分享', '分享到：', ' 分享到 ', '微信 微博'], hit: ' 分享到：微信'},
+  'previous-next': {nearMiss: ['上一篇：', '上一篇 下一篇', '下一篇：', '上一篇：无'], hit: '上一篇：无 下一篇：无'},
   'editor-credit': {nearMiss: ['责任编辑', '（责任编辑：'], hit: '（责任编辑：王磊）'},
   'source-line': {nearMiss: ['来源', '来 源：'], hit: '来源：外交部网站'},
   'published-stamp-inline': {nearMiss: ['来源 发布时间：', '来源 发布时间：2015-12'], hit: '来源 发布时间：2015-12-11'},

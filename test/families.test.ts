@@ -23,7 +23,7 @@ const dir = path.join(root, 'test', 'fixtures', 'families')
 const results = new Map<string, Converted>()
 
 beforeAll(async () => {
-  for (const name of ['treaty-chapters', 'declaration-points', 'exchange-of-notes', 'no-title-no-numbers', 'english-statement', 'agreement-inline', 'english-agreement-articles', 'english-treaty-words', 'agreement-arabic-tiao', 'statement-enclosed-numbers', 'statement-formal-numerals', 'exchange-of-letters']) {
+  for (const name of ['treaty-chapters', 'declaration-points', 'exchange-of-notes', 'no-title-no-numbers', 'english-statement', 'agreement-inline', 'english-agreement-articles', 'english-treaty-words', 'agreement-arabic-tiao', 'statement-enclosed-numbers', 'statement-formal-numerals', 'exchange-of-letters', 'flattened-two-documents']) {
     const file = path.join(dir, `${name}.txt`)
     results.set(name, await convert([{path: file, bytes: readFileSync(file)}]))
   }
@@ -199,6 +199,19 @@ describe('document families', () => {
     expect(doc.meta).toMatchObject({docType: 'exchangeOfLetters', docTypeLabel: '换函', id: '/akn/cn/statement/exchangeOfLetters/2005-07-01/cn-th', place: '北京'})
     expect(signatures(doc)).toEqual([['cn', '中华人民共和国外交部副部长', '张业遂']])
     expect(PRESCRIPTIVE_NAMES.has(doc.meta.docType)).toBe(true)
+  })
+
+  it('a page flattened onto one line: two documents between inline chrome, each dated and placed by its signing line', () => {
+    const docs = results.get('flattened-two-documents')!.documents
+    expect(docs.map((doc) => [doc.meta.docType, doc.meta.id, doc.meta.place])).toEqual([
+      ['jointCommunique', '/akn/cn/statement/jointCommunique/2017-11-13/cn-vn', '河内'],
+      ['jointStatement', '/akn/cn/statement/jointStatement/2017-11-14/cn-la', '万象']
+    ])
+    expect(docs.map((doc) => outline(body(doc)))).toEqual([['一、', '二、', '三、'], ['一、', '二、']])
+    const removed = results.get('flattened-two-documents')!.files[0]!.data.removed!.map((r) => [r.rule, r.text.trim()])
+    expect(removed).toContainEqual(['share-links-inline', '分享到：微信 微博 QQ空间'])
+    expect(removed).toContainEqual(['previous-next', '上一篇：无 下一篇：无'])
+    expect(docs[1]!.meta.truncated ?? false).toBe(false)
   })
 
   it('no title, no numbering, no signature: one document of plain paragraphs, with warnings', () => {

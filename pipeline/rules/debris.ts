@@ -129,6 +129,20 @@ export const debrisRules: readonly DebrisRule[] = [
     needs: ['分享到']
   },
   {
+    id: 'share-links-inline',
+    pattern: new RegExp(String.raw`${RUN}${SP}*分享到[:：]?(?:${SP}{0,3}(?:微信|微博|QQ空间|QQ空間|QQ好友|朋友圈|人人网|豆瓣|腾讯微博|新浪微博|Facebook|Twitter|更多)){1,12}`, 'g'),
+    why: 'Social sharing buttons glued to the text of a flattened page (`…于万象 分享到：微信 微博 QQ空间`): only the buttons the label names go.',
+    action: 'remove',
+    needs: ['分享到']
+  },
+  {
+    id: 'previous-next',
+    pattern: new RegExp(String.raw`${RUN}${SP}*(?:上一篇|上一條|上一条)[:：][^\n]{0,60}?${SP}(?:下一篇|下一條|下一条)[:：][^\n]{0,60}$`, 'gm'),
+    why: 'The links to the previous and next articles at the foot of a page (`上一篇：… 下一篇：…`), on their own line or at the end of a flattened one.',
+    action: 'remove',
+    needs: ['上一篇', '上一條', '上一条']
+  },
+  {
     id: 'editor-credit',
     pattern: new RegExp(String.raw`^${SP}*[（(\[【]?(?:责任编辑|責任編輯|编辑|編輯)[:：]${SP}*[^\n]{1,20}?[）)\]】]?${SP}*$`, 'gm'),
     why: 'The editor\'s credit line of a news page.',
