@@ -23,7 +23,7 @@ const dir = path.join(root, 'test', 'fixtures', 'families')
 const results = new Map<string, Converted>()
 
 beforeAll(async () => {
-  for (const name of ['treaty-chapters', 'declaration-points', 'exchange-of-notes', 'no-title-no-numbers', 'english-statement', 'agreement-inline', 'english-agreement-articles', 'english-treaty-words', 'agreement-arabic-tiao', 'statement-enclosed-numbers', 'statement-formal-numerals', 'exchange-of-letters', 'flattened-two-documents']) {
+  for (const name of ['treaty-chapters', 'declaration-points', 'exchange-of-notes', 'no-title-no-numbers', 'english-statement', 'agreement-inline', 'english-agreement-articles', 'english-treaty-words', 'agreement-arabic-tiao', 'statement-enclosed-numbers', 'statement-formal-numerals', 'exchange-of-letters', 'flattened-two-documents', 'agreement-padded-grid', 'english-testimonium']) {
     const file = path.join(dir, `${name}.txt`)
     results.set(name, await convert([{path: file, bytes: readFileSync(file)}]))
   }
@@ -212,6 +212,28 @@ describe('document families', () => {
     expect(removed).toContainEqual(['share-links-inline', '分享到：微信 微博 QQ空间'])
     expect(removed).toContainEqual(['previous-next', '上一篇：无 下一篇：无'])
     expect(docs[1]!.meta.truncated ?? false).toBe(false)
+  })
+
+  it('a signature grid padded to one width is columns, not hard-wrapped prose: the title and the grid stay apart', () => {
+    const doc = only('agreement-padded-grid')
+    expect(doc.meta).toMatchObject({docType: 'agreement', id: '/akn/cn/statement/agreement/2004-10-14/cn-ru', place: '北京', title: '中华人民共和国和俄罗斯联邦关于中俄国界东段的补充协定'})
+    expect(outline(body(doc))).toEqual(['第一条', '第二条'])
+    expect(signatures(doc)).toEqual([
+      ['cn', '中华人民共和国全权代表', '李肇星'],
+      ['ru', '俄罗斯联邦全权代表', '拉夫罗夫']
+    ])
+  })
+
+  it('English testimonium and `DONE at` in capitals close the articles and give the place', () => {
+    const doc = only('english-testimonium')
+    expect(doc.meta).toMatchObject({docType: 'agreement', id: '/akn/cn/statement/agreement/2016-01-21/cn-eg', place: 'Cairo'})
+    expect(outline(body(doc))).toEqual(['ARTICLE 1', 'ARTICLE 2'])
+    const conclusions = doc.children.find((s) => s.type === 'conclusions')!.children.filter((c) => c.type === 'paragraph').map((p) => toText(p).slice(0, 18))
+    expect(conclusions).toEqual(['IN WITNESS WHEREOF', 'DONE at Cairo this'])
+    expect(signatures(doc)).toEqual([
+      ['cn', "FOR THE GOVERNMENT OF THE PEOPLE'S REPUBLIC OF CHINA", 'LUO GUANGCAI'],
+      ['eg', 'FOR THE GOVERNMENT OF THE ARAB REPUBLIC OF EGYPT', 'SAMEH SHOUKRY']
+    ])
   })
 
   it('no title, no numbering, no signature: one document of plain paragraphs, with warnings', () => {

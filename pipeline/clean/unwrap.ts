@@ -25,15 +25,17 @@ export function unwrapLines(input: MappedText): MappedText {
   const text = input.text
   const lines = lineSpans(text)
   const trimmed = lines.map(([s, e]) => text.slice(s, e).trim())
+  // A row of columns (a signature grid padded to one width) is no evidence of wrapping: it is not counted.
+  const prose = trimmed.map((line) => (COLUMN_GAP.test(line) ? '' : line))
   // Lines wrap at a number of characters or at a width (CJK counts two): either shows as a common length.
-  const chars = commonLength(trimmed.map((l) => [...l].length), CHAR_SLACK)
-  const width = commonLength(trimmed.map(displayWidth), SLACK)
+  const chars = commonLength(prose.map((l) => [...l].length), CHAR_SLACK)
+  const width = commonLength(prose.map(displayWidth), SLACK)
   if (chars === null && width === null) return input
   const full = (line: string): boolean =>
     (chars !== null && [...line].length >= chars - CHAR_SLACK) || (width !== null && displayWidth(line) >= width - SLACK)
   // Wrapping cuts sentences: most full lines of a wrapped page end mid-sentence. A page of short
   // headings and cells that happen to share a length does not.
-  const fullLines = trimmed.filter((l) => l.length > 0 && full(l))
+  const fullLines = prose.filter((l) => l.length > 0 && full(l))
   const cut = fullLines.filter((l) => !/[。！？；：.!?;:）)」』”]$/.test(l)).length
   if (cut < MIN_CUT_LINES || cut < 0.6 * fullLines.length) return input
   let builder: ReturnType<MappedText['edit']> | undefined
@@ -59,6 +61,9 @@ export function unwrapLines(input: MappedText): MappedText {
   }
   return builder ? builder.finish() : input
 }
+
+/** Columns inside a line: three spaces or a tab between two cells, or two ideographic spaces. */
+const COLUMN_GAP = /\S(?:[ \t]*\t[ \t]*| {3,}|[ \u3000]*\u3000[ \u3000]*\u3000[ \u3000]*)\S/u
 
 function lineSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = []

@@ -17,7 +17,9 @@ export const closingClauses: readonly RegExp[] = [
   /^本(?:联合)?(?:协议|協議|协定|協定|条约|條約|议定书|議定書|公报|公報|声明|聲明|换文|換文|换函|換函|备忘录|備忘錄|宣言|公约|公約|纪要|紀要|计划|計劃)[^。]{0,60}(?:签订|簽訂|签署|簽署|签字|簽字)/,
   // `本协定一式两份…`, and the signing line that opens with its date or place (`一九八七年四月十三日在北京簽訂，一式兩份`).
   /^[^。]{0,50}一式[两兩二三四]份/,
-  /^(?:Done|Signed) (?:at|in) /i
+  /^(?:Done|Signed) (?:at|in) /i,
+  // The testimonium: `下列签字人经各自政府正式授权，签署本协定，以昭信守。`, `In witness whereof, the undersigned…`.
+  /以昭信守|^(?:下列|下述)(?:签字人|簽字人|签署人|簽署人)|^In witness whereof\b/i
 ]
 
 /** An editor's note appended to the document (kept, marked as a note). */

@@ -129,7 +129,7 @@ export interface Evidence {
 }
 
 /** English signing sentences: `Done in duplicate at Beijing on …`, `having gathered in Pretoria on this …`. */
-const ENGLISH_SIGNING = /\b(?:Done|Signed|signed|gathered|concluded|Concluded)\b[^.;]{0,40}?\b(?:at|in) ([A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+){0,3})\b/
+const ENGLISH_SIGNING = /\b(?:Done|DONE|Signed|signed|SIGNED|gathered|concluded|Concluded|CONCLUDED)\b[^.;]{0,40}?\b(?:at|in|AT|IN) ([A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+){0,3})\b/
 
 /**
  * The signing date and place, from the best evidence the document prints: the

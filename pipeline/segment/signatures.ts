@@ -62,7 +62,7 @@ export function signingLine(text: string): boolean {
 const DATELINE_COMMA = /^[ \t\u3000]*[，,][ \t\u3000]*/u
 
 /** `Beijing, ` / `Done at Beijing on ` before an English date. */
-export const ENGLISH_PLACE = /^(?:(?:Done|Signed) (?:at|in) )?([A-Z][A-Za-z .'’-]{1,40}?)(?:,| on| this)\s*$/
+export const ENGLISH_PLACE = /^(?:(?:Done|DONE|Signed|SIGNED) (?:at|in|AT|IN) )?([A-Z][A-Za-z .'’-]{1,40}?)(?:,| on| this)\s*$/
 
 /** Could this block be a cell of a signature block? */
 export function isCell(block: Block): boolean {
