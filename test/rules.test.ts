@@ -9,6 +9,7 @@ import {
 } from '../pipeline/rules/countries.js'
 import {matchNumber, numberingStyles} from '../pipeline/rules/numbering.js'
 import {signingLine} from '../pipeline/segment/signatures.js'
+import {docTypeOfTitle} from '../pipeline/rules/doc-types.js'
 import {places, matchPlaceAt} from '../pipeline/rules/places.js'
 import {organizations, matchOrganizationAt} from '../pipeline/rules/organizations.js'
 import {roles, matchRoleEndingAt, matchRoleAt} from '../pipeline/rules/roles.js'
@@ -298,5 +299,16 @@ describe('datelines', () => {
     expect(signingLine('二〇一九年九月十一日，莫斯科')).toBe(true)
     expect(signingLine('2019年9月11日，双方同意')).toBe(false)
     expect(signingLine('2019年9月11日，双方在北京举行会谈。')).toBe(false)
+  })
+})
+
+describe('document families of titles', () => {
+  it.each([
+    ['中华人民共和国政府和泰王国政府关于互设总领事馆的换函', 'exchangeOfLetters'],
+    ['中华人民共和国政府和埃及阿拉伯共和国政府关于加强全面战略伙伴关系的五年实施纲要', 'programme'],
+    ['Exchange of Letters between China and Thailand', 'exchangeOfLetters'],
+    ['中华人民共和国和俄罗斯联邦关于中俄国界东段的补充协定', 'agreement']
+  ])('%s → %s', (title, family) => {
+    expect(docTypeOfTitle(title)?.rule.name).toBe(family)
   })
 })

@@ -22,7 +22,7 @@ export const docTypes: readonly DocTypeRule[] = [
   {name: 'exchangeOfNotes', suffixes: ['换文', '換文'], en: ['exchange of notes']},
   {name: 'exchangeOfLetters', suffixes: ['换函', '換函', '互换信件', '互換信件'], en: ['exchange of letters']},
   {name: 'memorandum', suffixes: ['谅解备忘录', '諒解備忘錄', '备忘录', '備忘錄'], en: ['memorandum of understanding', 'memorandum']},
-  {name: 'programme', suffixes: ['执行计划', '執行計劃', '合作计划', '合作計劃', '行动计划', '行動計劃'], en: ['executive programme', 'programme', 'plan of action']},
+  {name: 'programme', suffixes: ['执行计划', '執行計劃', '合作计划', '合作計劃', '行动计划', '行動計劃', '纲要', '綱要'], en: ['executive programme', 'programme', 'plan of action', 'outline']},
   {name: 'minutes', suffixes: ['会谈纪要', '會談紀要', '纪要', '紀要'], en: ['minutes']},
   {name: 'decision', suffixes: ['的决定', '的決定'], en: ['decision']},
   {name: 'convention', suffixes: ['公约', '公約'], en: ['convention']},
