@@ -23,7 +23,7 @@ const dir = path.join(root, 'test', 'fixtures', 'families')
 const results = new Map<string, Converted>()
 
 beforeAll(async () => {
-  for (const name of ['treaty-chapters', 'declaration-points', 'exchange-of-notes', 'no-title-no-numbers', 'english-statement', 'agreement-inline', 'english-agreement-articles', 'english-treaty-words', 'agreement-arabic-tiao', 'statement-enclosed-numbers', 'statement-formal-numerals', 'exchange-of-letters', 'flattened-two-documents', 'agreement-padded-grid', 'english-testimonium']) {
+  for (const name of ['treaty-chapters', 'declaration-points', 'exchange-of-notes', 'no-title-no-numbers', 'english-statement', 'agreement-inline', 'english-agreement-articles', 'english-treaty-words', 'agreement-arabic-tiao', 'statement-enclosed-numbers', 'statement-formal-numerals', 'exchange-of-letters', 'flattened-two-documents', 'agreement-padded-grid', 'english-testimonium', 'agreement-role-colon-name']) {
     const file = path.join(dir, `${name}.txt`)
     results.set(name, await convert([{path: file, bytes: readFileSync(file)}]))
   }
@@ -234,6 +234,16 @@ describe('document families', () => {
       ['cn', "FOR THE GOVERNMENT OF THE PEOPLE'S REPUBLIC OF CHINA", 'LUO GUANGCAI'],
       ['eg', 'FOR THE GOVERNMENT OF THE ARAB REPUBLIC OF EGYPT', 'SAMEH SHOUKRY']
     ])
+  })
+
+  it('signatories printed as `role：name（签字）`, one per line: the colon is printed text of the role, the mark stays with the name', () => {
+    const doc = only('agreement-role-colon-name')
+    expect(signatures(doc)).toEqual([
+      ['cn', '中华人民共和国政府代表', '薄熙来'],
+      ['cl', '智利共和国政府代表', '瓦尔克']
+    ])
+    const first = doc.children.find((s) => s.type === 'conclusions')!.children.find((c) => c.type === 'signatures')!.children[0]!
+    expect(toText(first)).toBe('中华人民共和国政府代表：薄熙来（签字）')
   })
 
   it('no title, no numbering, no signature: one document of plain paragraphs, with warnings', () => {

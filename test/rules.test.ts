@@ -8,7 +8,7 @@ import {
   englishCountryIn,
 } from '../pipeline/rules/countries.js'
 import {matchNumber, numberingStyles} from '../pipeline/rules/numbering.js'
-import {signingLine} from '../pipeline/segment/signatures.js'
+import {isCell, signingLine} from '../pipeline/segment/signatures.js'
 import {docTypeOfTitle} from '../pipeline/rules/doc-types.js'
 import {places, matchPlaceAt} from '../pipeline/rules/places.js'
 import {organizations, matchOrganizationAt} from '../pipeline/rules/organizations.js'
@@ -310,5 +310,18 @@ describe('document families of titles', () => {
     ['中华人民共和国和俄罗斯联邦关于中俄国界东段的补充协定', 'agreement']
   ])('%s → %s', (title, family) => {
     expect(docTypeOfTitle(title)?.rule.name).toBe(family)
+  })
+})
+
+describe('signature cells printed `role：name`', () => {
+  const cell = (text: string) => isCell({start: 0, end: text.length, text, before: 'break'} as never)
+  it('are cells when a role or an office stands before the colon', () => {
+    expect(cell('中华人民共和国政府代表：薄熙来（签字）')).toBe(true)
+    expect(cell('外交部长：王毅')).toBe(true)
+  })
+  it('are not when a field label stands there', () => {
+    expect(cell('来源：外交部')).toBe(false)
+    expect(cell('责任编辑：王磊')).toBe(false)
+    expect(cell('双方代表：同意如下条款，并签字。')).toBe(false)
   })
 })

@@ -64,6 +64,17 @@ const DATELINE_COMMA = /^[ \t\u3000]*[，,][ \t\u3000]*/u
 /** `Beijing, ` / `Done at Beijing on ` before an English date. */
 export const ENGLISH_PLACE = /^(?:(?:Done|DONE|Signed|SIGNED) (?:at|in|AT|IN) )?([A-Z][A-Za-z .'’-]{1,40}?)(?:,| on| this)\s*$/
 
+/** A role, a colon, and a short name (with its mark) after it: `外交部长：王毅`, `中华人民共和国政府代表：薄熙来（签字）`. */
+const ROLE_COLON_NAME = /^([^\s：:]{2,40}?)[：:][ \t\u3000]*(?=[^\s：:（()]{2,12}(?:[ \t\u3000]*[（(][^（）()]{1,4}[）)])?$)/u
+
+/** The role and where the name starts, when `text` is a role, a colon and a name; else null. */
+function roleColonName(text: string): {role: string; nameAt: number} | null {
+  const match = ROLE_COLON_NAME.exec(text)
+  if (!match || SENTENCE.test(text.slice(match[0].length))) return null
+  const role = match[1]!
+  return matchRoleEndingAt(role, role.length) !== null || INSTITUTION.test(role) ? {role, nameAt: match[0].length} : null
+}
+
 /** Could this block be a cell of a signature block? */
 export function isCell(block: Block): boolean {
   const text = block.text
@@ -72,6 +83,7 @@ export function isCell(block: Block): boolean {
     // An English cell: a role line or a name, not a sentence.
     return text.length <= MAX_LATIN_CELL && /^[A-Z]/.test(text) && !/[.;:!?,]$/.test(text) && !/, /.test(text) && !matchNumber(text)
   }
+  if (roleColonName(text)) return true
   if (SENTENCE.test(text) || matchNumber(text) || findDates(text).length > 0) return false
   if (text.length > MAX_CELL) return flattenedRow(text)
   return /[\p{L}]/u.test(text)
@@ -177,6 +189,13 @@ export function tokenize(cells: readonly Block[]): Token[] {
 function tokenizeCell(cell: Block, tokens: Token[]): void {
   if (signatureMark.test(cell.text)) {
     tokens.push({kind: 'mark', start: cell.start, end: cell.end, value: cell.text})
+    return
+  }
+  // `中华人民共和国政府代表：薄熙来（签字）`: the role, its colon with it (printed, not the role's), then the name.
+  const labelled = roleColonName(cell.text)
+  if (labelled) {
+    tokens.push({kind: 'role', start: cell.start, end: cell.start + labelled.nameAt, value: labelled.role})
+    tokenizeCell({...cell, start: cell.start + labelled.nameAt, text: cell.text.slice(labelled.nameAt)}, tokens)
     return
   }
   if (signingLine(cell.text)) {
