@@ -23,7 +23,7 @@ const dir = path.join(root, 'test', 'fixtures', 'families')
 const results = new Map<string, Converted>()
 
 beforeAll(async () => {
-  for (const name of ['treaty-chapters', 'declaration-points', 'exchange-of-notes', 'no-title-no-numbers', 'english-statement', 'agreement-inline', 'english-agreement-articles', 'english-treaty-words', 'agreement-arabic-tiao', 'statement-enclosed-numbers', 'statement-formal-numerals', 'exchange-of-letters', 'flattened-two-documents', 'agreement-padded-grid', 'english-testimonium', 'agreement-role-colon-name']) {
+  for (const name of ['treaty-chapters', 'declaration-points', 'exchange-of-notes', 'no-title-no-numbers', 'english-statement', 'agreement-inline', 'english-agreement-articles', 'english-treaty-words', 'agreement-arabic-tiao', 'statement-enclosed-numbers', 'statement-formal-numerals', 'exchange-of-letters', 'flattened-two-documents', 'agreement-padded-grid', 'english-testimonium', 'agreement-role-colon-name', 'english-memorandum-office-under-name']) {
     const file = path.join(dir, `${name}.txt`)
     results.set(name, await convert([{path: file, bytes: readFileSync(file)}]))
   }
@@ -244,6 +244,17 @@ describe('document families', () => {
     ])
     const first = doc.children.find((s) => s.type === 'conclusions')!.children.find((c) => c.type === 'signatures')!.children[0]!
     expect(toText(first)).toBe('中华人民共和国政府代表：薄熙来（签字）')
+  })
+
+  it('English signatories with the office printed under the name: `On behalf of…` opens each, the office stays with its name', () => {
+    const doc = only('english-memorandum-office-under-name')
+    expect(doc.meta).toMatchObject({docType: 'memorandum', id: '/akn/cn/statement/memorandum/2004-11-18/cn-cl', place: 'Santiago'})
+    expect(signatures(doc)).toEqual([
+      ['cn', "On behalf of the Ministry of Commerce of the People's Republic of China Minister of Commerce", 'Bo Xilai'],
+      ['cl', 'On behalf of the Ministry of Foreign Affairs of the Republic of Chile Minister of Foreign Affairs', 'Ignacio Walker']
+    ])
+    const signature = doc.children.find((s) => s.type === 'conclusions')!.children.find((c) => c.type === 'signatures')!.children[0] as Signature
+    expect(signature.children.map((c) => c.type)).toEqual(['role', 'person', 'role'])
   })
 
   it('no title, no numbering, no signature: one document of plain paragraphs, with warnings', () => {

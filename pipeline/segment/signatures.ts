@@ -9,7 +9,7 @@
 import type {Block} from './blocks.js'
 import {englishCountryIn, matchCountryAt} from '../rules/countries.js'
 import {matchPlaceAt} from '../rules/places.js'
-import {matchRoleAt, matchRoleEndingAt} from '../rules/roles.js'
+import {matchEnglishRoleAt, matchRoleAt, matchRoleEndingAt} from '../rules/roles.js'
 import {matchNumber} from '../rules/numbering.js'
 import {placeLinks, signatureMark} from '../rules/formulas.js'
 import {findDates} from '../recognize/dates.js'
@@ -34,6 +34,8 @@ export interface SignatoryPlan {
   roleTokens: Token[]
   name: Token | null
   marks: Token[]
+  /** An English office printed under the name (`Bo Xilai / Minister of Commerce`); part of `role`. */
+  titleTokens: Token[]
 }
 
 const MAX_CELL = 40
@@ -349,7 +351,10 @@ export function groupSignatories(tokens: readonly Token[]): {signatories: Signat
     let pending: Token[] = []
     let current: SignatoryPlan | null = null
     for (const token of cells) {
-      if (token.kind === 'role') {
+      if (token.kind === 'role' && current?.name && officeUnderName(token.value)) {
+        current.titleTokens.push(token)
+        current.role = current.role === null ? token.value : `${current.role} ${token.value}`
+      } else if (token.kind === 'role') {
         if (current) current = null
         pending.push(token)
       } else if (token.kind === 'name') {
@@ -420,6 +425,15 @@ function byGrid(cells: readonly Token[]): SignatoryPlan[] | null {
   return plans
 }
 
+/**
+ * An English office that follows a name (`Minister of Commerce`) belongs to
+ * that signatory, while a line that opens a party (`For the Government of…`,
+ * `On behalf of…`, a country) starts the next one.
+ */
+function officeUnderName(text: string): boolean {
+  return /^[A-Za-z]/.test(text) && !/^(?:for|on behalf of)\b/i.test(text) && englishCountryIn(text) === null && matchEnglishRoleAt(text) !== null
+}
+
 /** Fragments of a Chinese role close up; after a whole role word, or between English words, a space. */
 function roleJoint(before: string, after: string): string {
   return matchRoleEndingAt(before, before.length) !== null || (/[A-Za-z.]$/.test(before) && /^[A-Za-z]/.test(after)) ? ' ' : ''
@@ -429,5 +443,5 @@ function plan(roleTokens: Token[], name: Token | null, marks: Token[]): Signator
   let role: string | null = null
   for (const token of roleTokens) role = role === null ? token.value : role + roleJoint(role, token.value) + token.value
   const country = role ? (matchCountryAt(role, 0) ?? englishCountryIn(role)) : null
-  return {party: country?.name ?? null, partyCode: country?.rule.code ?? null, role, roleTokens, name, marks}
+  return {party: country?.name ?? null, partyCode: country?.rule.code ?? null, role, roleTokens, name, marks, titleTokens: []}
 }

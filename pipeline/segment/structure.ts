@@ -346,6 +346,14 @@ function signatureNode(plan: SignatoryPlan, f: NodeFactory): Signature {
     const text = raw === value ? f.texts(start, end) : [f.textAs(start, end, value)]
     children.push(personMark(value, text, f.span(start, end)))
   }
+  if (plan.titleTokens.length > 0) {
+    // The office printed under the name: a role mark of its own, after the person.
+    const texts: Text[] = plan.titleTokens.flatMap((t) => f.texts(t.start, t.end))
+    const office = plan.titleTokens.map((t) => t.value).join(' ')
+    const first = plan.titleTokens[0]!
+    const last = plan.titleTokens[plan.titleTokens.length - 1]!
+    children.push(roleMark(plan.partyCode, matchEnglishRoleAt(office)?.rule.id ?? null, office, texts, f.span(first.start, last.end)))
+  }
   for (const mark of plan.marks) children.push(...f.texts(mark.start, mark.end))
   const node: Signature = {
     type: 'signature',
