@@ -23,7 +23,7 @@ const dir = path.join(root, 'test', 'fixtures', 'families')
 const results = new Map<string, Converted>()
 
 beforeAll(async () => {
-  for (const name of ['treaty-chapters', 'declaration-points', 'exchange-of-notes', 'no-title-no-numbers', 'english-statement', 'agreement-inline', 'english-agreement-articles', 'english-treaty-words', 'agreement-arabic-tiao', 'statement-enclosed-numbers', 'statement-formal-numerals', 'exchange-of-letters', 'flattened-two-documents', 'agreement-padded-grid', 'english-testimonium', 'agreement-role-colon-name', 'english-memorandum-office-under-name']) {
+  for (const name of ['treaty-chapters', 'declaration-points', 'exchange-of-notes', 'no-title-no-numbers', 'english-statement', 'agreement-inline', 'english-agreement-articles', 'english-treaty-words', 'agreement-arabic-tiao', 'statement-enclosed-numbers', 'statement-formal-numerals', 'exchange-of-letters', 'flattened-two-documents', 'agreement-padded-grid', 'english-testimonium', 'agreement-role-colon-name', 'english-memorandum-office-under-name', 'agreement-annex']) {
     const file = path.join(dir, `${name}.txt`)
     results.set(name, await convert([{path: file, bytes: readFileSync(file)}]))
   }
@@ -255,6 +255,16 @@ describe('document families', () => {
     ])
     const signature = doc.children.find((s) => s.type === 'conclusions')!.children.find((c) => c.type === 'signatures')!.children[0] as Signature
     expect(signature.children.map((c) => c.type)).toEqual(['role', 'person', 'role'])
+  })
+
+  it('an annex after the signatures (`附件一`) is text of the document, not a signatory', () => {
+    const doc = only('agreement-annex')
+    expect(signatures(doc)).toEqual([
+      ['cn', '中华人民共和国政府代表', '薄熙来'],
+      ['pk', '巴基斯坦伊斯兰共和国政府代表', '胡马雍·阿赫塔尔·汗']
+    ])
+    const texts = doc.children.find((s) => s.type === 'conclusions')!.children.filter((c) => c.type === 'paragraph').map((p) => toText(p))
+    expect(texts.slice(1)).toEqual(['附件一', '关税减让表', '一、中方减让', '二、巴方减让'])
   })
 
   it('no title, no numbering, no signature: one document of plain paragraphs, with warnings', () => {

@@ -91,7 +91,10 @@ export const newsDateline = /^[\p{Script=Han}]{0,8}?([\p{Script=Han}]{2,4})(\d{1
 /** Part labels of an exchange of notes or a multi-part document (`（一）中方去文`, `去文`, `覆文`). */
 export const partLabels: readonly RegExp[] = [
   /^(?:[（(][一二三四五六七八九十]{1,2}[)）])?\s*(?:中方|我方|对方|對方|[\p{Script=Han}]方)?(?:去文|来文|來文|覆文|复文|復文|来照|去照|复照|覆照|復照)$/u,
-  /^(?:Note|Reply)(?: [IVX]+| \d+)?$/i
+  /^(?:Note|Reply)(?: [IVX]+| \d+)?$/i,
+  // An annex after the signatures: `附件`, `附件一：关税减让表`, `Annex II`.
+  /^(?:附件|附表|附录|附錄)(?:[一二三四五六七八九十]{1,3}|\d{1,2})?(?:[：:][^。]{0,40})?$/u,
+  /^(?:Annex|ANNEX|Appendix|APPENDIX)(?: [IVX]{1,4}| \d{1,2}| [A-Z])?(?:[.:][^.]{0,60})?$/
 ]
 
 /** Words that open the text of a document right after its title: a preamble is near. */
