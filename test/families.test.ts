@@ -23,7 +23,7 @@ const dir = path.join(root, 'test', 'fixtures', 'families')
 const results = new Map<string, Converted>()
 
 beforeAll(async () => {
-  for (const name of ['treaty-chapters', 'declaration-points', 'exchange-of-notes', 'no-title-no-numbers', 'english-statement', 'agreement-inline', 'english-agreement-articles', 'english-treaty-words', 'agreement-arabic-tiao', 'statement-enclosed-numbers', 'statement-formal-numerals', 'exchange-of-letters', 'flattened-two-documents', 'agreement-padded-grid', 'english-testimonium', 'agreement-role-colon-name', 'english-memorandum-office-under-name', 'agreement-annex']) {
+  for (const name of ['treaty-chapters', 'declaration-points', 'exchange-of-notes', 'no-title-no-numbers', 'english-statement', 'agreement-inline', 'english-agreement-articles', 'english-treaty-words', 'agreement-arabic-tiao', 'statement-enclosed-numbers', 'statement-formal-numerals', 'exchange-of-letters', 'flattened-two-documents', 'agreement-padded-grid', 'english-testimonium', 'agreement-role-colon-name', 'english-memorandum-office-under-name', 'agreement-annex', 'english-wrapped-party-grid']) {
     const file = path.join(dir, `${name}.txt`)
     results.set(name, await convert([{path: file, bytes: readFileSync(file)}]))
   }
@@ -265,6 +265,16 @@ describe('document families', () => {
     ])
     const texts = doc.children.find((s) => s.type === 'conclusions')!.children.filter((c) => c.type === 'paragraph').map((p) => toText(p))
     expect(texts.slice(1)).toEqual(['附件一', '关税减让表', '一、中方减让', '二、巴方减让'])
+  })
+
+  it('English party lines wrapped in two rows of a grid (`FOR THE GOVERNMENT OF THE` twice, then the states): one party per column', () => {
+    const doc = only('english-wrapped-party-grid')
+    expect(signatures(doc)).toEqual([
+      ['cn', "FOR THE GOVERNMENT OF THE PEOPLE'S REPUBLIC OF CHINA", null],
+      ['eg', 'FOR THE GOVERNMENT OF THE ARAB REPUBLIC OF EGYPT', null]
+    ])
+    // The same cell twice in a row is two columns, not a quotation of the text.
+    expect(results.get('english-wrapped-party-grid')!.files[0]!.data.removed).toEqual([])
   })
 
   it('no title, no numbering, no signature: one document of plain paragraphs, with warnings', () => {

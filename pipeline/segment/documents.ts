@@ -114,6 +114,8 @@ function markQuotes(pieces: readonly Piece[], infos: BlockInfo[]): void {
   pieces.forEach((piece, i) => {
     const later = last.get(piece.block.text)
     if (later === undefined || later === i) return
+    // The same cell twice side by side is two columns of a grid (`FOR THE GOVERNMENT OF THE   FOR THE GOVERNMENT OF THE`).
+    if (later === i + 1 && pieces[later]!.block.before === 'gap') return
     // A copy goes on as the original does (the same document printed twice); a quotation picks and leaves.
     if (pieces[i + 1]?.block.text === pieces[later + 1]?.block.text) return
     infos[i]!.features.quoted = 1

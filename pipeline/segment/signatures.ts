@@ -318,12 +318,45 @@ function classify(part: Part): Token {
   const token = (kind: TokenKind): Token => ({kind, start: part.start, end: part.end, value: part.value})
   const text = part.value
   if (matchRoleEndingAt(text, text.length) || INSTITUTION.test(text)) return token('role')
+  if (englishPartyLine(text)) return token('role')
   // A country at the start makes a party line, unless the whole reads as a name (`阿曼多·杜兰` starts with 阿曼).
   const country = matchCountryAt(text, 0)
   if (country && (country.name.length >= 3 || country.name.length === text.length || !isNameLike(text))) return token('role')
   if (!isNameLike(text) && !personLike(text)) return token('role')
   // The name as it reads: letter-spacing closed up, a dot between the parts of a foreign name printed as `·`.
   return {...token('name'), value: text.replace(/[•・.．](?=[\u3400-\u9fff])/g, '·')}
+}
+
+/** A role line cut after a word that cannot end it: it goes on in the row below. */
+const DANGLING = /\b(?:of|the|for|and|on behalf of)$/i
+
+/**
+ * Role cells printed in rows of equal width whose lines, all but the last, end
+ * on a dangling word: the cells of each column, top to bottom, are one role.
+ */
+function wrappedColumns(roles: readonly Token[]): Token[][] | null {
+  const rows: Token[][] = []
+  for (const role of roles) {
+    if (rows.length === 0 || rows[rows.length - 1]![0]!.row !== role.row) rows.push([])
+    rows[rows.length - 1]!.push(role)
+  }
+  const width = rows[0]?.length ?? 0
+  if (rows.length < 2 || width < 2 || rows.some((row) => row.length !== width)) return null
+  if (!rows.slice(0, -1).every((row) => row.every((cell) => DANGLING.test(cell.value)))) return null
+  return Array.from({length: width}, (_, column) => rows.map((row) => row[column]!))
+}
+
+/**
+ * An English cell that opens a party line (`For the…`, `On behalf of…`, a
+ * government or ministry) or names a state as a party does (`PEOPLE'S
+ * REPUBLIC OF CHINA`), not a person who shares a word with one (`Jordan`).
+ */
+function englishPartyLine(text: string): boolean {
+  if (!/^[A-Za-z]/.test(text)) return false
+  // `FOR THE GOVERNMENT OF THE`, `On behalf of the Ministry…`: a party line, even cut before its state.
+  if (/^(?:for|on behalf of)\s/i.test(text) || /\b(?:government|ministry)\b/i.test(text)) return true
+  const country = englishCountryIn(text)
+  return country !== null && (country.name.includes(' ') || /\b(?:for|of|government|republic|kingdom|state|union|federation|ministry)\b/i.test(text))
 }
 
 /**
@@ -345,8 +378,11 @@ export function groupSignatories(tokens: readonly Token[]): {signatories: Signat
   if (grid) {
     plans.push(...grid)
   } else if (names.length === 0) {
-    // Roles only (`中华人民共和国政府 / 白俄罗斯共和国政府`): one signatory per party line.
-    for (const role of roles) plans.push(plan([role], null, []))
+    // Roles only (`中华人民共和国政府 / 白俄罗斯共和国政府`): one signatory per party line, or per column
+    // when each line of a row is cut after a function word (`FOR THE GOVERNMENT OF THE / PEOPLE'S REPUBLIC OF CHINA`).
+    const columns = wrappedColumns(roles)
+    if (columns) for (const column of columns) plans.push(plan(column, null, []))
+    else for (const role of roles) plans.push(plan([role], null, []))
   } else if (interleaved) {
     let pending: Token[] = []
     let current: SignatoryPlan | null = null

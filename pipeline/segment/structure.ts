@@ -15,7 +15,7 @@ import {matchNumber, type NumberMatch} from '../rules/numbering.js'
 import {closingClauses, enactingFormulas, notePrefixes} from '../rules/formulas.js'
 import {partLabels} from '../rules/page-matter.js'
 import {matchEnglishRoleAt, matchRoleEndingAt} from '../rules/roles.js'
-import {matchCountryAt} from '../rules/countries.js'
+import {englishCountryIn, matchCountryAt} from '../rules/countries.js'
 import {governmentMark, personMark, roleMark} from '../recognize/entity-ids.js'
 import type {
   Body,
@@ -138,8 +138,8 @@ export function structure(plan: DocumentPlan, f: NodeFactory, file: VFile): Stru
  * `中华人民共和国主` or `已成为不同政` at the end of a cut page is a fragment.
  */
 function signatureEvidence(tokens: readonly Token[]): boolean {
-  const office = (t: Token): boolean => t.kind === 'role' && (matchRoleEndingAt(t.value, t.value.length) !== null || /政府|Government|Minister|President/.test(t.value))
-  const party = (t: Token): boolean => t.kind === 'role' && matchCountryAt(t.value, 0) !== null
+  const office = (t: Token): boolean => t.kind === 'role' && (matchRoleEndingAt(t.value, t.value.length) !== null || /政府|Government|Minister|President/i.test(t.value))
+  const party = (t: Token): boolean => t.kind === 'role' && (matchCountryAt(t.value, 0) !== null || englishCountryIn(t.value) !== null)
   if (tokens.some((t) => t.kind === 'mark' || t.kind === 'signing' || office(t))) return true
   // A name needs a party or another cell beside it: a lone short line (`已成为不同政`) is where the page was cut.
   return tokens.length >= 2 && tokens.some((t) => party(t) || t.kind === 'name')
