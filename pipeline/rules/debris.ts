@@ -143,6 +143,13 @@ export const debrisRules: readonly DebrisRule[] = [
     needs: ['上一篇', '上一條', '上一条']
   },
   {
+    id: 'end-mark',
+    pattern: new RegExp(String.raw`${RUN}${SP}*[（(](?:完|全文完)[）)](?=${SP}*$)`, 'gm'),
+    why: 'A news agency\'s end-of-story mark (`（完）`), alone on its line or after the last sentence.',
+    action: 'remove',
+    needs: ['完']
+  },
+  {
     id: 'editor-credit',
     pattern: new RegExp(String.raw`^${SP}*[（(\[【]?(?:责任编辑|責任編輯|编辑|編輯)[:：]${SP}*[^\n]{1,20}?[）)\]】]?${SP}*$`, 'gm'),
     why: 'The editor\'s credit line of a news page.',
@@ -281,10 +288,10 @@ export const debrisRules: readonly DebrisRule[] = [
   {
     id: 'clock-stamp',
     pattern: new RegExp(
-      String.raw`(?:(?:时间|時間|日期|更新时间|更新時間|发布|發布|Published|Updated|Posted|Date|Time)${SP}{0,2}[:：]${SP}{0,3}|(?:发表于|發表於|发布于|發佈於|Posted on|Posted)${SP}{0,2}[:：]?${SP}{0,3})?(\d{4}-\d{1,2}-\d{1,2})${SP}{1,3}\d{1,2}:\d{2}(?::\d{2})?(?![\d:])|[（(](\d{4}-\d{1,2}-\d{1,2})${SP}{0,2}更新[)）]`,
+      String.raw`(?:(?:时间|時間|日期|更新时间|更新時間|发布|發布|Published|Updated|Posted|Date|Time)${SP}{0,2}[:：]${SP}{0,3}|(?:发表于|發表於|发布于|發佈於|Posted on|Posted)${SP}{0,2}[:：]?${SP}{0,3})?(${STAMP_DATE})${SP}{0,3}\d{1,2}:\d{2}(?::\d{2})?(?![\d:])|[（(](\d{4}-\d{1,2}-\d{1,2})${SP}{0,2}更新[)）]`,
       'g'
     ),
-    why: 'A page time stamp: a date with a clock time (`2019-09-22 05:07`, `时间:2024-07-01 07:00:10`) or `(YYYY-MM-DD更新)`, when the page was posted; no document prints a clock time with its date.',
+    why: 'A page time stamp: a date with a clock time (`2019-09-22 05:07`, `时间:2024-07-01 07:00:10`, `2019年04月26日 10:21`) or `(YYYY-MM-DD更新)`, when the page was posted; no document prints a clock time with its date.',
     action: 'stamp',
     stamp: 'publicationDate',
     needs: [':', '更新']
