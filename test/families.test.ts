@@ -23,7 +23,7 @@ const dir = path.join(root, 'test', 'fixtures', 'families')
 const results = new Map<string, Converted>()
 
 beforeAll(async () => {
-  for (const name of ['treaty-chapters', 'declaration-points', 'exchange-of-notes', 'no-title-no-numbers', 'english-statement', 'agreement-inline', 'english-agreement-articles', 'english-treaty-words', 'agreement-arabic-tiao', 'statement-enclosed-numbers', 'statement-formal-numerals', 'exchange-of-letters', 'flattened-two-documents', 'agreement-padded-grid', 'english-testimonium', 'agreement-role-colon-name', 'english-memorandum-office-under-name', 'agreement-annex', 'english-wrapped-party-grid']) {
+  for (const name of ['treaty-chapters', 'declaration-points', 'exchange-of-notes', 'no-title-no-numbers', 'english-statement', 'agreement-inline', 'english-agreement-articles', 'english-treaty-words', 'agreement-arabic-tiao', 'statement-enclosed-numbers', 'statement-formal-numerals', 'exchange-of-letters', 'flattened-two-documents', 'agreement-padded-grid', 'english-testimonium', 'agreement-role-colon-name', 'english-memorandum-office-under-name', 'agreement-annex', 'english-wrapped-party-grid', 'english-news-repost', 'news-repost-end-mark']) {
     const file = path.join(dir, `${name}.txt`)
     results.set(name, await convert([{path: file, bytes: readFileSync(file)}]))
   }
@@ -275,6 +275,20 @@ describe('document families', () => {
     ])
     // The same cell twice in a row is two columns, not a quotation of the text.
     expect(results.get('english-wrapped-party-grid')!.files[0]!.data.removed).toEqual([])
+  })
+
+  it('a news repost: headline, time stamp and lead go, the agency\'s end mark goes, one document stays', () => {
+    const en = only('english-news-repost')
+    expect(en.meta).toMatchObject({docType: 'jointStatement', id: '/akn/cn/statement/jointStatement/2019-04-25/cn-by', place: 'Beijing'})
+    expect(en.meta.dates.published?.value).toBe('2019-04-25')
+    expect(signatures(en)).toEqual([])
+    const zh = only('news-repost-end-mark')
+    expect(zh.meta.title).toBe('中华人民共和国和白俄罗斯共和国联合声明')
+    expect(zh.meta.dates.published?.value).toBe('2019-04-26')
+    expect(signatures(zh)).toEqual([])
+    for (const name of ['english-news-repost', 'news-repost-end-mark']) {
+      expect(results.get(name)!.files[0]!.data.removed!.map((r) => r.rule)).toContain('end-mark')
+    }
   })
 
   it('no title, no numbering, no signature: one document of plain paragraphs, with warnings', () => {

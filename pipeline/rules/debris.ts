@@ -144,10 +144,10 @@ export const debrisRules: readonly DebrisRule[] = [
   },
   {
     id: 'end-mark',
-    pattern: new RegExp(String.raw`${RUN}${SP}*[（(](?:完|全文完)[）)](?=${SP}*$)`, 'gm'),
-    why: 'A news agency\'s end-of-story mark (`（完）`), alone on its line or after the last sentence.',
+    pattern: new RegExp(String.raw`${RUN}${SP}*(?:[（(](?:完|全文完)[）)]|Enditem|ENDITEM)(?=${SP}*$)`, 'gm'),
+    why: 'A news agency\'s end-of-story mark (`（完）`, `Enditem`), alone on its line or after the last sentence.',
     action: 'remove',
-    needs: ['完']
+    needs: ['完', 'Enditem', 'ENDITEM']
   },
   {
     id: 'editor-credit',
@@ -165,19 +165,30 @@ export const debrisRules: readonly DebrisRule[] = [
     needs: PUBLISHED_WORDS
   },
   {
-    id: 'source-line',
-    pattern: new RegExp(String.raw`^${SP}*(?:来源|來源|出处|出處|Source)${SP}*[:：][^\n]{0,200}$`, 'gm'),
-    why: 'The page\'s attribution line (where the site took the text from).',
-    action: 'remove',
-    needs: ['来源', '來源', '出处', '出處', 'Source']
-  },
-  {
     id: 'published-stamp',
     pattern: new RegExp(String.raw`^${SP}*(?:发布时间|發佈時間|发布日期|發布日期|发表时间)[:：]${SP}*(${STAMP_DATE})[^\n]{0,40}$`, 'gm'),
     why: 'The site\'s publication time stamp.',
     action: 'stamp',
     stamp: 'publicationDate',
     needs: PUBLISHED_WORDS
+  },
+  {
+    id: 'clock-stamp',
+    pattern: new RegExp(
+      String.raw`(?:(?:时间|時間|日期|更新时间|更新時間|发布|發布|Published|Updated|Posted|Date|Time)${SP}{0,2}[:：]${SP}{0,3}|(?:发表于|發表於|发布于|發佈於|Posted on|Posted)${SP}{0,2}[:：]?${SP}{0,3})?(${STAMP_DATE})${SP}{0,3}\d{1,2}:\d{2}(?::\d{2})?(?![\d:])|[（(](\d{4}-\d{1,2}-\d{1,2})${SP}{0,2}更新[)）]`,
+      'g'
+    ),
+    why: 'A page time stamp: a date with a clock time (`2019-09-22 05:07`, `时间:2024-07-01 07:00:10`, `2019年04月26日 10:21`) or `(YYYY-MM-DD更新)`, when the page was posted; no document prints a clock time with its date.',
+    action: 'stamp',
+    stamp: 'publicationDate',
+    needs: [':', '更新']
+  },
+  {
+    id: 'source-line',
+    pattern: new RegExp(String.raw`^${SP}*(?:来源|來源|出处|出處|Source)${SP}*[:：][^\n]{0,200}$`, 'gm'),
+    why: 'The page\'s attribution line (where the site took the text from).',
+    action: 'remove',
+    needs: ['来源', '來源', '出处', '出處', 'Source']
   },
   {
     id: 'reading-time-stamp',
@@ -284,17 +295,6 @@ export const debrisRules: readonly DebrisRule[] = [
     action: 'stamp',
     stamp: 'publicationDate',
     needs: ['日期', '时间', '時間', 'Published', 'Date', 'Updated', 'Posted']
-  },
-  {
-    id: 'clock-stamp',
-    pattern: new RegExp(
-      String.raw`(?:(?:时间|時間|日期|更新时间|更新時間|发布|發布|Published|Updated|Posted|Date|Time)${SP}{0,2}[:：]${SP}{0,3}|(?:发表于|發表於|发布于|發佈於|Posted on|Posted)${SP}{0,2}[:：]?${SP}{0,3})?(${STAMP_DATE})${SP}{0,3}\d{1,2}:\d{2}(?::\d{2})?(?![\d:])|[（(](\d{4}-\d{1,2}-\d{1,2})${SP}{0,2}更新[)）]`,
-      'g'
-    ),
-    why: 'A page time stamp: a date with a clock time (`2019-09-22 05:07`, `时间:2024-07-01 07:00:10`, `2019年04月26日 10:21`) or `(YYYY-MM-DD更新)`, when the page was posted; no document prints a clock time with its date.',
-    action: 'stamp',
-    stamp: 'publicationDate',
-    needs: [':', '更新']
   },
   {
     id: 'page-number',

@@ -82,6 +82,8 @@ export const leadPatterns: readonly RegExp[] = [
   /^Following is the (?:full )?text/i,
   /^The following\b[^\n]{0,200}?\bis the (?:full )?text\b/i,
   /full text of the [a-z ]+ (?:follows|is as follows)[.:]?$/i,
+  // Inside a news lead: `BEIJING, April 25 (Xinhua) -- … The following is the full text of the statement:`.
+  /\bfollowing is the (?:full )?text of the [a-z -]{2,40}[.:]$/i,
   /^(?:以下为|以下是)[^\n]{0,60}(?:全文|文本)[：:]?$/u
 ]
 
