@@ -20,10 +20,37 @@ import {PRESCRIPTIVE_NAMES} from '../pipeline/write/akn/vocabulary.js'
 import {root} from './helpers/seed.js'
 
 const dir = path.join(root, 'test', 'fixtures', 'families')
+/** The fixtures of `test/fixtures/families`, each a page written for one shape of the family. */
+const FAMILIES = [
+  'treaty-chapters',
+  'declaration-points',
+  'exchange-of-notes',
+  'no-title-no-numbers',
+  'english-statement',
+  'agreement-inline',
+  'english-agreement-articles',
+  'english-treaty-words',
+  'agreement-arabic-tiao',
+  'statement-enclosed-numbers',
+  'statement-formal-numerals',
+  'exchange-of-letters',
+  'flattened-two-documents',
+  'agreement-padded-grid',
+  'english-testimonium',
+  'agreement-role-colon-name',
+  'english-memorandum-office-under-name',
+  'agreement-annex',
+  'english-wrapped-party-grid',
+  'english-news-repost',
+  'news-repost-end-mark',
+  'statement-broken-title-dated-close',
+  'english-title-in-capitals-two-lines',
+]
+
 const results = new Map<string, Converted>()
 
 beforeAll(async () => {
-  for (const name of ['treaty-chapters', 'declaration-points', 'exchange-of-notes', 'no-title-no-numbers', 'english-statement', 'agreement-inline', 'english-agreement-articles', 'english-treaty-words', 'agreement-arabic-tiao', 'statement-enclosed-numbers', 'statement-formal-numerals', 'exchange-of-letters', 'flattened-two-documents', 'agreement-padded-grid', 'english-testimonium', 'agreement-role-colon-name', 'english-memorandum-office-under-name', 'agreement-annex', 'english-wrapped-party-grid', 'english-news-repost', 'news-repost-end-mark']) {
+  for (const name of FAMILIES) {
     const file = path.join(dir, `${name}.txt`)
     results.set(name, await convert([{path: file, bytes: readFileSync(file)}]))
   }
@@ -289,6 +316,15 @@ describe('document families', () => {
     for (const name of ['english-news-repost', 'news-repost-end-mark']) {
       expect(results.get(name)!.files[0]!.data.removed!.map((r) => r.rule)).toContain('end-mark')
     }
+  })
+
+  it('titles broken over two lines, in Chinese mid-phrase and in English capitals after `AND`; a closing line that opens with its date', () => {
+    const zh = only('statement-broken-title-dated-close')
+    expect(zh.meta).toMatchObject({title: '中华人民共和国政府和大不列颠及北爱尔兰联合王国政府关于香港问题的联合声明', place: '北京', id: '/akn/cn/statement/jointStatement/1984-12-19/cn-gb'})
+    expect(outline(body(zh))).toEqual(['一、', '二、'])
+    const en = only('english-title-in-capitals-two-lines')
+    expect(en.meta.title).toBe("JOINT DECLARATION OF THE GOVERNMENT OF THE UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND AND THE GOVERNMENT OF THE PEOPLE'S REPUBLIC OF CHINA ON THE QUESTION OF HONG KONG")
+    expect(en.meta).toMatchObject({docType: 'jointDeclaration', id: '/akn/cn/statement/jointDeclaration/1984-12-19/cn-gb', place: 'Beijing'})
   })
 
   it('no title, no numbering, no signature: one document of plain paragraphs, with warnings', () => {

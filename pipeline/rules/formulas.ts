@@ -17,6 +17,8 @@ export const closingClauses: readonly RegExp[] = [
   /^本(?:联合)?(?:协议|協議|协定|協定|条约|條約|议定书|議定書|公报|公報|声明|聲明|换文|換文|换函|換函|备忘录|備忘錄|宣言|公约|公約|纪要|紀要|计划|計劃)[^。]{0,60}(?:签订|簽訂|签署|簽署|签字|簽字)/,
   // `本协定一式两份…`, and the signing line that opens with its date or place (`一九八七年四月十三日在北京簽訂，一式兩份`).
   /^[^。]{0,50}一式[两兩二三四]份/,
+  // A signing line that opens with its date: `一九八四年十二月十九日在北京签订。`
+  /^[^。]{4,20}[日号號][ \t\u3000]*(?:在|于|於)[\u4e00-\u9fff]{2,10}?(?:签订|簽訂|签署|簽署|签字|簽字|草签|草簽)/,
   /^(?:Done|Signed) (?:at|in) /i,
   // The testimonium: `下列签字人经各自政府正式授权，签署本协定，以昭信守。`, `In witness whereof, the undersigned…`.
   /以昭信守|^(?:下列|下述)(?:签字人|簽字人|签署人|簽署人)|^In witness whereof\b/i

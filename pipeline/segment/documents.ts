@@ -173,11 +173,13 @@ function splitPage(blocks: readonly Block[]): Piece[] {
     const block = blocks[i]!
     const previous = blocks[i - 1]
     const last = pieces[pieces.length - 1]
-    if (previous && last && last.block === previous && block.before === 'line' && opensTitle(previous) && !titleOpensAt(block.text, 0)) {
-      const shape = titleShape(previous.text + block.text)
-      if (shape && shape.start === 0 && shape.end > previous.text.length) {
+    if (previous && last && last.block === previous && block.before === 'line' && opensTitle(previous) && goesOn(previous, block)) {
+      // English words of the two lines keep a space between them; Han characters close up.
+      const joint = LATIN_LINE.test(previous.text) ? ' ' : ''
+      const shape = titleShape(previous.text + joint + block.text)
+      const cut = previous.text.length + joint.length
+      if (shape && shape.start === 0 && shape.end > cut) {
         pieces.pop()
-        const cut = previous.text.length
         const rest = subBlock(block, 0, shape.end - cut)
         pieces.push({block: {...previous, end: rest.end, text: shape.title}, title: shape, parts: [previous, rest]})
         for (const note of shape.annotations) {
@@ -195,7 +197,19 @@ function splitPage(blocks: readonly Block[]): Piece[] {
 /** Can a short line be the first line of a broken title? */
 function opensTitle(block: Block): boolean {
   const text = block.text
-  return text.length <= 60 && !/[。，；！？：:;,]/.test(text) && titleOpensAt(text, 0) && !titleShape(text)
+  return text.length <= (LATIN_LINE.test(text) ? 200 : 60) && !/[。，；！？：:;,]/.test(text) && titleOpensAt(text, 0) && !titleShape(text)
+}
+
+/** A line with no Han character. */
+const LATIN_LINE = /^[^\u3400-\u9fff]*$/u
+
+/**
+ * Does `block` go on with the title `previous` opens? A Chinese title goes on
+ * mid-phrase (the next line opens no title of its own); an English one after a
+ * word that cannot end it (`… NORTHERN IRELAND AND` / `THE GOVERNMENT OF …`).
+ */
+function goesOn(previous: Block, block: Block): boolean {
+  return LATIN_LINE.test(previous.text) ? /\s(?:of|and|on|between|the|for|concerning|regarding|relating to)$/i.test(previous.text) : !titleOpensAt(block.text, 0)
 }
 
 function assemble(pieces: Piece[], infos: BlockInfo[], states: State[]): Plan {

@@ -199,7 +199,7 @@ export function titleOpensAt(text: string, index: number): boolean {
   if (index >= text.length || OPENING_FIRST_UNITS[text.charCodeAt(index)] !== 1) return false
   const rest = text.slice(index, index + 12)
   if (/^(?:关于|關於|中[\u4e00-\u9fff](?:两国|兩國|关于|關於|政府|联合|聯合|建交|双方|雙方)|\d{4}年|全国人民代表大会|全國人民代表大會|国务院|國務院)/u.test(rest)) return true
-  return /^(?:Joint|Treaty|Agreement|Protocol|Declaration|Communiqu|Exchange|Memorandum|The |[A-Z][a-z]+ Declaration|[A-Z][a-z]+ Joint)/.test(rest)
+  return /^(?:Joint|Treaty|Agreement|Protocol|Declaration|Communiqu|Exchange|Memorandum|The |[A-Z][a-z]+ Declaration|[A-Z][a-z]+ Joint|JOINT|TREATY|AGREEMENT|PROTOCOL|DECLARATION|COMMUNIQU|EXCHANGE|MEMORANDUM)/.test(rest)
 }
 
 /**
@@ -246,7 +246,7 @@ export function titleAtStart(text: string): TitleShape | null {
   if (!spaceBefore(text, MAX_TITLE + 60) || !hasFamilyWord(text, 0, Math.min(text.length, MAX_TITLE + 60))) return null
   for (let cut = text.search(SP); cut !== -1 && cut < MAX_TITLE + 60; cut = nextSpace(text, cut)) {
     // English words are spaced: a cut before a lower-case word is inside a sentence (`This Agreement shall…`).
-    if (LOWER_LATIN_NEXT.test(text.slice(cut, cut + 12)) && !HAN.test(text.slice(0, cut))) continue
+    if (!HAN.test(text.slice(0, cut)) && (LOWER_LATIN_NEXT.test(text.slice(cut, cut + 12)) || CAPITALS_GO_ON.test(text.slice(cut, cut + 12)))) continue
     const shape = titleShape(text.slice(0, cut))
     if (shape) return shape
   }
@@ -259,7 +259,11 @@ function spaceBefore(text: string, limit: number): boolean {
   return false
 }
 
-const LOWER_LATIN_NEXT = /^[\s\u3000\u00a0]+[a-z]/u
+/** After a cut: a lower-case word, or a word that cannot start anything (`OF THE…`): the cut is inside a sentence or a title. */
+const LOWER_LATIN_NEXT = /^[\s\u3000\u00a0]+(?:[a-z]|(?:OF|AND|BETWEEN|ON|FOR|TO|WITH|CONCERNING|REGARDING|RELATING|Of|And|Between|On|For|To|With|Concerning|Regarding|Relating)\b)/u
+
+/** A heading in capitals goes on in capitals: a title is not cut before another word in capitals. */
+const CAPITALS_GO_ON = /^[\s\u3000\u00a0]+[A-Z][A-Z'’-]*(?:\s|$)/u
 
 function nextSpace(text: string, from: number): number {
   let i = from
