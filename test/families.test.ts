@@ -44,7 +44,7 @@ const FAMILIES = [
   'english-news-repost',
   'news-repost-end-mark',
   'statement-broken-title-dated-close',
-  'english-title-in-capitals-two-lines',
+  'english-title-in-capitals-two-lines'
 ]
 
 const results = new Map<string, Converted>()
