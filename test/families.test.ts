@@ -44,14 +44,15 @@ const FAMILIES = [
   'english-news-repost',
   'news-repost-end-mark',
   'statement-broken-title-dated-close',
-  'english-title-in-capitals-two-lines'
+  'english-title-in-capitals-two-lines',
+  'english-agreement-page.html'
 ]
 
 const results = new Map<string, Converted>()
 
 beforeAll(async () => {
   for (const name of FAMILIES) {
-    const file = path.join(dir, `${name}.txt`)
+    const file = path.join(dir, name.endsWith('.html') ? name : `${name}.txt`)
     results.set(name, await convert([{path: file, bytes: readFileSync(file)}]))
   }
 })
@@ -325,6 +326,17 @@ describe('document families', () => {
     const en = only('english-title-in-capitals-two-lines')
     expect(en.meta.title).toBe("JOINT DECLARATION OF THE GOVERNMENT OF THE UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND AND THE GOVERNMENT OF THE PEOPLE'S REPUBLIC OF CHINA ON THE QUESTION OF HONG KONG")
     expect(en.meta).toMatchObject({docType: 'jointDeclaration', id: '/akn/cn/statement/jointDeclaration/1984-12-19/cn-gb', place: 'Beijing'})
+  })
+
+  it('an English web page: the heading is the title, not a bare `<title>Treaty</title>`; articles in <strong>; a signature table', () => {
+    const doc = only('english-agreement-page.html')
+    expect(doc.meta.title).toBe("Agreement between the Government of the People's Republic of China and the Government of the Republic of Fiji on Mutual Visa Exemption")
+    expect(doc.meta).toMatchObject({docType: 'agreement', id: '/akn/cn/statement/agreement/2015-09-14/cn-fj', place: 'Suva'})
+    expect(outline(body(doc))).toEqual(['Article 1', 'Article 2'])
+    expect(signatures(doc)).toEqual([
+      ['cn', "For the Government of the People's Republic of China", 'Zhang Ping'],
+      ['fj', 'For the Government of the Republic of Fiji', 'Ratu Inoke Kubuabola']
+    ])
   })
 
   it('no title, no numbering, no signature: one document of plain paragraphs, with warnings', () => {

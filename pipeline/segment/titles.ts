@@ -113,7 +113,8 @@ function isBareTitle(text: string): boolean {
   if (text.length < 4 || text.length > (english ? MAX_ENGLISH_TITLE : MAX_TITLE)) return false
   if (english ? /[.;:!?]$/.test(text) || /\. [A-Z]/.test(text) : /[。，；！？：:;]/.test(text)) return false
   if (!/^[\p{L}\d《“"]/u.test(text)) return false
-  if (english && (SENTENCE_SUBJECT.test(text) || DANGLING_END.test(text))) return false
+  // An English title names more than its family (`Treaty`, `Joint Communiqué` alone are a section's label).
+  if (english && (SENTENCE_SUBJECT.test(text) || DANGLING_END.test(text) || text.trim().split(/\s+/).length < 3)) return false
   if (matchNumber(text)) return false
   // A Chinese title opens with its parties, `关于`, a year, or names a party within its first words.
   if (!english && !titleOpensAt(text, 0) && (/^\d/.test(text) || !partyNear(text))) return false
