@@ -19,6 +19,7 @@ import type {State} from '../rules/page-model.js'
 import {enactingFormulas} from '../rules/formulas.js'
 import {matchCountryAt} from '../rules/countries.js'
 import {findDates} from '../recognize/dates.js'
+import {endsOnFunctionWord} from '../rules/english-words.js'
 
 export interface DocumentPlan {
   /** The title's blocks (one, or several lines of one title), or none. */
@@ -209,7 +210,7 @@ const LATIN_LINE = /^[^\u3400-\u9fff]*$/u
  * word that cannot end it (`… NORTHERN IRELAND AND` / `THE GOVERNMENT OF …`).
  */
 function goesOn(previous: Block, block: Block): boolean {
-  return LATIN_LINE.test(previous.text) ? /\s(?:of|and|on|between|the|for|concerning|regarding|relating to)$/i.test(previous.text) : !titleOpensAt(block.text, 0)
+  return LATIN_LINE.test(previous.text) ? endsOnFunctionWord.test(previous.text) : !titleOpensAt(block.text, 0)
 }
 
 function assemble(pieces: Piece[], infos: BlockInfo[], states: State[]): Plan {

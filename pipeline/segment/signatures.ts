@@ -9,6 +9,7 @@
 import type {Block} from './blocks.js'
 import {englishCountryIn, matchCountryAt} from '../rules/countries.js'
 import {matchPlaceAt} from '../rules/places.js'
+import {endsOnFunctionWord} from '../rules/english-words.js'
 import {matchEnglishRoleAt, matchRoleAt, matchRoleEndingAt} from '../rules/roles.js'
 import {matchNumber} from '../rules/numbering.js'
 import {placeLinks, signatureMark} from '../rules/formulas.js'
@@ -327,9 +328,6 @@ function classify(part: Part): Token {
   return {...token('name'), value: text.replace(/[•・.．](?=[\u3400-\u9fff])/g, '·')}
 }
 
-/** A role line cut after a word that cannot end it: it goes on in the row below. */
-const DANGLING = /\b(?:of|the|for|and|on behalf of)$/i
-
 /**
  * Role cells printed in rows of equal width whose lines, all but the last, end
  * on a dangling word: the cells of each column, top to bottom, are one role.
@@ -342,7 +340,7 @@ function wrappedColumns(roles: readonly Token[]): Token[][] | null {
   }
   const width = rows[0]?.length ?? 0
   if (rows.length < 2 || width < 2 || rows.some((row) => row.length !== width)) return null
-  if (!rows.slice(0, -1).every((row) => row.every((cell) => DANGLING.test(cell.value)))) return null
+  if (!rows.slice(0, -1).every((row) => row.every((cell) => endsOnFunctionWord.test(cell.value)))) return null
   return Array.from({length: width}, (_, column) => rows.map((row) => row[column]!))
 }
 

@@ -10,6 +10,7 @@ import {docTypeOfTitle, docTypes} from '../rules/doc-types.js'
 import {matchNumber} from '../rules/numbering.js'
 import {countryNamesLongestFirst, matchCountryAt} from '../rules/countries.js'
 import {matchOrganizationAt, organizationNamesLongestFirst} from '../rules/organizations.js'
+import {endsOnFunctionWord, startsWithLinkingWord} from '../rules/english-words.js'
 import {findDates} from '../recognize/dates.js'
 import {isSpaceUnit} from '../text/spaces.js'
 import {rememberRecent} from '../text/recent.js'
@@ -114,7 +115,7 @@ function isBareTitle(text: string): boolean {
   if (english ? /[.;:!?]$/.test(text) || /\. [A-Z]/.test(text) : /[。，；！？：:;]/.test(text)) return false
   if (!/^[\p{L}\d《“"]/u.test(text)) return false
   // An English title names more than its family (`Treaty`, `Joint Communiqué` alone are a section's label).
-  if (english && (SENTENCE_SUBJECT.test(text) || DANGLING_END.test(text) || text.trim().split(/\s+/).length < 3)) return false
+  if (english && (SENTENCE_SUBJECT.test(text) || endsOnFunctionWord.test(text) || text.trim().split(/\s+/).length < 3)) return false
   if (matchNumber(text)) return false
   // A Chinese title opens with its parties, `关于`, a year, or names a party within its first words.
   if (!english && !titleOpensAt(text, 0) && (/^\d/.test(text) || !partyNear(text))) return false
@@ -126,9 +127,6 @@ function isBareTitle(text: string): boolean {
 
 /** Words that open a sentence about a document (`This Agreement…`, `Such Protocol…`), never its title. */
 const SENTENCE_SUBJECT = /^(?:this|these|that|those|such|each|any|every|either|its|their|our|the present|the said|the above|the same)\s/i
-
-/** A function word cannot end an English title (`Joint Statement on` is cut out of a longer line). */
-const DANGLING_END = /\s(?:of|on|in|to|for|and|or|the|a|an|between|with|by|at|concerning|regarding|relating)$/i
 
 function partyNear(text: string): boolean {
   for (let i = 1; i < Math.min(text.length, 10); i++) if (matchCountryAt(text, i) || matchOrganizationAt(text, i)) return true
@@ -247,7 +245,7 @@ export function titleAtStart(text: string): TitleShape | null {
   if (!spaceBefore(text, MAX_TITLE + 60) || !hasFamilyWord(text, 0, Math.min(text.length, MAX_TITLE + 60))) return null
   for (let cut = text.search(SP); cut !== -1 && cut < MAX_TITLE + 60; cut = nextSpace(text, cut)) {
     // English words are spaced: a cut before a lower-case word is inside a sentence (`This Agreement shall…`).
-    if (!HAN.test(text.slice(0, cut)) && (LOWER_LATIN_NEXT.test(text.slice(cut, cut + 12)) || CAPITALS_GO_ON.test(text.slice(cut, cut + 12)))) continue
+    if (!HAN.test(text.slice(0, cut)) && insideEnglish(text.slice(cut, cut + 16))) continue
     const shape = titleShape(text.slice(0, cut))
     if (shape) return shape
   }
@@ -260,10 +258,15 @@ function spaceBefore(text: string, limit: number): boolean {
   return false
 }
 
-/** After a cut: a lower-case word, or a word that cannot start anything (`OF THE…`): the cut is inside a sentence or a title. */
-const LOWER_LATIN_NEXT = /^[\s\u3000\u00a0]+(?:[a-z]|(?:OF|AND|BETWEEN|ON|FOR|TO|WITH|CONCERNING|REGARDING|RELATING|Of|And|Between|On|For|To|With|Concerning|Regarding|Relating)\b)/u
+/**
+ * Is a cut before `after` inside English text? It is before a lower-case
+ * word (`This Agreement | shall…`), a linking word (`… | OF THE…`), or another
+ * word in capitals (a heading in capitals goes on in capitals).
+ */
+function insideEnglish(after: string): boolean {
+  return /^[\s\u3000\u00a0]+[a-z]/u.test(after) || startsWithLinkingWord.test(after) || CAPITALS_GO_ON.test(after)
+}
 
-/** A heading in capitals goes on in capitals: a title is not cut before another word in capitals. */
 const CAPITALS_GO_ON = /^[\s\u3000\u00a0]+[A-Z][A-Z'’-]*(?:\s|$)/u
 
 function nextSpace(text: string, from: number): number {
