@@ -41,6 +41,7 @@ const FAMILIES = [
   'english-memorandum-office-under-name',
   'agreement-annex',
   'english-wrapped-party-grid',
+  'english-wrapped-party-grid-names',
   'english-news-repost',
   'news-repost-end-mark',
   'statement-broken-title-dated-close',
@@ -303,6 +304,11 @@ describe('document families', () => {
     ])
     // The same cell twice in a row is two columns, not a quotation of the text.
     expect(results.get('english-wrapped-party-grid')!.files[0]!.data.removed).toEqual([])
+    // With a row of names under them, each column is a party line and its signatory.
+    expect(signatures(only('english-wrapped-party-grid-names'))).toEqual([
+      ['cn', "FOR THE GOVERNMENT OF THE PEOPLE'S REPUBLIC OF CHINA", 'LUO GUANGCAI'],
+      ['eg', 'FOR THE GOVERNMENT OF THE ARAB REPUBLIC OF EGYPT', 'SAMEH SHOUKRY']
+    ])
   })
 
   it('a news repost: headline, time stamp and lead go, the agency\'s end mark goes, one document stays', () => {
