@@ -465,7 +465,7 @@ function byGrid(cells: readonly Token[]): SignatoryPlan[] | null {
  * `On behalf of…`, a country) starts the next one.
  */
 function officeUnderName(text: string): boolean {
-  return /^[A-Za-z]/.test(text) && !/^(?:for|on behalf of)\b/i.test(text) && englishCountryIn(text) === null && matchEnglishRoleAt(text) !== null
+  return /^[A-Za-z]/.test(text) && !englishPartyLine(text) && englishCountryIn(text) === null && matchEnglishRoleAt(text) !== null
 }
 
 /** Fragments of a Chinese role close up; after a whole role word, or between English words, a space. */

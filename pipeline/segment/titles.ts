@@ -198,7 +198,8 @@ export function titleOpensAt(text: string, index: number): boolean {
   if (index >= text.length || OPENING_FIRST_UNITS[text.charCodeAt(index)] !== 1) return false
   const rest = text.slice(index, index + 12)
   if (/^(?:关于|關於|中[\u4e00-\u9fff](?:两国|兩國|关于|關於|政府|联合|聯合|建交|双方|雙方)|\d{4}年|全国人民代表大会|全國人民代表大會|国务院|國務院)/u.test(rest)) return true
-  return /^(?:Joint|Treaty|Agreement|Protocol|Declaration|Communiqu|Exchange|Memorandum|The |[A-Z][a-z]+ Declaration|[A-Z][a-z]+ Joint|JOINT|TREATY|AGREEMENT|PROTOCOL|DECLARATION|COMMUNIQU|EXCHANGE|MEMORANDUM)/.test(rest)
+  // A family word capitalised or in capitals (titles are often set in capitals); `The …` and `Pretoria Declaration`.
+  return (/^[A-Z]/.test(rest) && /^(?:joint|treaty|agreement|protocol|declaration|communiqu|exchange|memorandum)/i.test(rest)) || /^(?:The |[A-Z][a-z]+ Declaration|[A-Z][a-z]+ Joint)/.test(rest)
 }
 
 /**
